@@ -1,0 +1,183 @@
+"""Scan files for children's personal data: findings (streamed) and a per-column summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from auditor.errors import InputError
+from auditor.output import AtomicJsonlWriter
+from auditor.pii.engine import get_text_scanner, ner_status
+from auditor.pii.findings import Finding
+from auditor.pii.loaders import TEXT_COLUMN, Skip, open_source
+from auditor.pii.reidentification import SPECIAL_TERMS, k_anonymity, suggested_action
+from auditor.pii.tabular import ColumnPlan, plan_columns, scan_chunk
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass
+class ColumnSummary:
+    file: str
+    column: str | None
+    kind: str
+    rows: int = 0
+    rows_with_pii: int = 0
+    entity_counts: Counter = field(default_factory=Counter)
+    minors: int = 0
+    special_mentions: int = 0
+    example: str = ""
+    quasi_identifier: bool = False
+    special_category: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        types = sorted(self.entity_counts)
+        return {
+            "file": self.file,
+            "column": self.column,
+            "kind": self.kind,
+            "entity_types": types,
+            "entity_counts": dict(self.entity_counts),
+            "rows": self.rows,
+            "rows_with_pii": self.rows_with_pii,
+            "share_of_rows": self.rows_with_pii / self.rows if self.rows else 0.0,
+            "minors": self.minors,
+            "special_category": self.special_category or self.special_mentions > 0,
+            "special_mentions": self.special_mentions,
+            "quasi_identifier": self.quasi_identifier,
+            "suggested_action": suggested_action(types, self.kind, self.special_category or self.special_mentions > 0),
+            "example": self.example,
+        }
+
+
+@dataclass
+class ScanSummary:
+    files: list[dict[str, Any]]
+    columns: list[ColumnSummary]
+    skips: list[Skip]
+    k_anonymity: list[dict[str, Any]]
+    finding_count: int
+    notes: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "columns": [c.to_dict() for c in self.columns],
+            "skipped": [s.__dict__ for s in self.skips],
+            "k_anonymity": self.k_anonymity,
+            "finding_count": self.finding_count,
+            "entity_counts": dict(sum((c.entity_counts for c in self.columns), Counter())),
+            "minors": sum(c.minors for c in self.columns),
+            "notes": self.notes,
+        }
+
+
+def _scan_one(path: Path, sink: Callable[[Finding], None], today: date, progress: Progress | None,
+              share: tuple[float, float]) -> tuple[list[ColumnSummary], list[Skip], dict[str, Any], dict | None]:
+    source = open_source(path)
+    scanner = get_text_scanner()
+    name = str(path)
+    text_mode = source.kind == "text"
+    plans: list[ColumnPlan] | None = None
+    summaries: dict[str, ColumnSummary] = {}
+    quasi_counts: Counter = Counter()
+    total_rows = 0
+    size = path.stat().st_size
+    for chunk in source.chunks():
+        if plans is None:
+            plans = [ColumnPlan(TEXT_COLUMN, "free_text")] if text_mode else plan_columns(chunk.head(200))
+            summaries = {p.column: ColumnSummary(name, None if text_mode else p.column, p.kind,
+                                                 quasi_identifier=p.quasi_identifier,
+                                                 special_category=p.special_category) for p in plans}
+        findings = scan_chunk(chunk, plans, name, scanner, today, text_mode=text_mode)
+        rows_hit: dict[str, set[int]] = {}
+        for finding in findings:
+            key = TEXT_COLUMN if text_mode else finding.column
+            summary = summaries[key]
+            summary.entity_counts[finding.entity_type] += 1
+            summary.minors += bool(finding.minor)
+            summary.example = summary.example or finding.preview
+            rows_hit.setdefault(key, set()).add(finding.row if finding.row is not None else finding.start)
+            sink(finding)
+        for plan in plans:
+            summary = summaries[plan.column]
+            summary.rows += len(chunk)
+            summary.rows_with_pii += len(rows_hit.get(plan.column, ()))
+            if plan.kind == "free_text":
+                summary.special_mentions += int(chunk[plan.column].str.contains(SPECIAL_TERMS, regex=True).sum())
+        quasi = [p.column for p in plans if p.quasi_identifier]
+        if quasi:
+            quasi_counts.update(map(tuple, chunk[quasi].itertuples(index=False, name=None)))
+        total_rows += len(chunk)
+        if progress:
+            done = min(1.0, (chunk.index[-1] + 1) / max(1, size / 100)) if not text_mode else 1.0
+            progress(f"scanning {path.name}", share[0] + (share[1] - share[0]) * min(done, 1.0))
+    if plans is None or total_rows == 0:
+        source.skips.append(Skip(name, "whole file", "no data rows (header only or empty)"))
+    quasi_columns = [p.column for p in plans or [] if p.quasi_identifier]
+    k = k_anonymity(quasi_counts, name, quasi_columns) if quasi_counts else None
+    info = {"file": name, "format": path.suffix.lower().lstrip("."), "encoding": source.encoding,
+            "delimiter": source.delimiter, "rows": total_rows,
+            "plan": {p.column: p.kind for p in plans or []}}
+    return list(summaries.values()), source.skips, info, k
+
+
+def scan_files(
+    paths: Sequence[str | Path],
+    *,
+    findings_path: str | Path | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
+    on_finding: Callable[[Finding], None] | None = None,
+) -> ScanSummary:
+    """Scan every file; stream findings to ``findings_path`` (written only if the scan completes).
+
+    Raises :class:`InputError` when no file could be scanned at all.
+    """
+    today = today or date.today()
+    writer = AtomicJsonlWriter(findings_path) if findings_path else None
+    count = 0
+
+    def sink(finding: Finding) -> None:
+        nonlocal count
+        count += 1
+        if writer:
+            writer.write(finding.to_dict())
+        if on_finding:
+            on_finding(finding)
+
+    columns: list[ColumnSummary] = []
+    skips: list[Skip] = []
+    files: list[dict[str, Any]] = []
+    k_rows: list[dict[str, Any]] = []
+    errors: list[InputError] = []
+    try:
+        for index, path in enumerate(paths):
+            share = (index / len(paths), (index + 1) / len(paths))
+            try:
+                file_columns, file_skips, info, k = _scan_one(Path(path), sink, today, progress, share)
+            except InputError as exc:
+                errors.append(exc)
+                skips.append(Skip(str(path), exc.location or "whole file", exc.problem))
+                continue
+            columns += file_columns
+            skips += file_skips
+            files.append(info)
+            if k:
+                k_rows.append(k)
+        if not any(f["rows"] for f in files):
+            raise errors[0] if len(errors) == 1 else InputError(
+                None, "nothing could be scanned: " + "; ".join(f"{s.file}: {s.reason}" for s in skips)
+            )
+    except BaseException:
+        if writer:
+            writer.discard()
+        raise
+    if writer:
+        writer.commit()
+    notes = [ner_status().note] if ner_status().note else []
+    return ScanSummary(files, columns, skips, k_rows, count, notes)

@@ -1,0 +1,1 @@
+"""Bias and child-safety probes of model outputs."""

@@ -1,0 +1,1 @@
+"""Report model, rendering and export."""
