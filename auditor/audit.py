@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +12,7 @@ from auditor import __version__
 from auditor.checklist import Answer, Checklist, answers_checklists, bundled_checklist, load_answers
 from auditor.evidence import EvidenceBundle
 from auditor.profile import Profile, load_profile
+from auditor.progress import Progress
 from auditor.report.model import (
     EvidenceRecord,
     InputFile,
@@ -22,8 +23,6 @@ from auditor.report.model import (
     RequirementResult,
 )
 from auditor.scoring import ScoreResult, score_audit
-
-from auditor.progress import Progress
 
 
 @dataclass(frozen=True)

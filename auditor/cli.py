@@ -17,8 +17,10 @@ def _cmd_checklist_validate(args: argparse.Namespace) -> int:
 
     for path in args.files:
         checklist = load_checklist(path)
-        print(f"{path}: valid — {checklist.id} {checklist.version}, "
-              f"{len(checklist.requirements)} requirements, {len(checklist.items)} items")
+        print(
+            f"{path}: valid — {checklist.id} {checklist.version}, "
+            f"{len(checklist.requirements)} requirements, {len(checklist.items)} items"
+        )
     return EXIT_OK
 
 

@@ -156,9 +156,7 @@ def score_requirements(
         )
         for req, risk, share, counted, _ in requirement_rows
     ]
-    with_contrib = [
-        ItemScore(**{**s.__dict__, "contribution": contributions.get(s.item_id, 0.0)}) for s in item_scores
-    ]
+    with_contrib = [ItemScore(**{**s.__dict__, "contribution": contributions.get(s.item_id, 0.0)}) for s in item_scores]
     return requirement_scores, overall, with_contrib
 
 
@@ -179,9 +177,7 @@ def score_audit(
     evidenced = sum(s.weight for s in item_scores if s.risk is not None and s.status != "unanswered")
     counted = sum(s.weight for s in item_scores if s.risk is not None)
     enough = counted > 0 and evidenced / counted >= MIN_EVIDENCED_SHARE
-    blockers = tuple(
-        Blocker(s.item_id, s.blocker_reason, s.source) for s in item_scores if s.blocker_reason
-    )
+    blockers = tuple(Blocker(s.item_id, s.blocker_reason, s.source) for s in item_scores if s.blocker_reason)
     return ScoreResult(
         score=overall,
         band=band_for(overall) if enough else INSUFFICIENT,

@@ -43,8 +43,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     scan.add_argument("files", nargs="+")
     scan.add_argument("--findings", required=True, help="findings JSONL to write")
     scan.add_argument("--json", help="summary JSON to write")
-    scan.add_argument("--language", choices=["auto", "en", "ru", "kk"], default="auto",
-                      help="text language (auto detects per cell)")
+    scan.add_argument(
+        "--language", choices=["auto", "en", "ru", "kk"], default="auto", help="text language (auto detects per cell)"
+    )
     scan.set_defaults(func=_scan)
     redact = pii.add_parser("redact", help="write a redacted copy (CSV for tables)")
     redact.add_argument("file")

@@ -120,8 +120,15 @@ class TextScanner:
 
 # Recognizers that can only match text containing a digit: skipped on digit-free text.
 DIGIT_ONLY = frozenset(
-    {"KzIinRecognizer", "KzBinRecognizer", "KzPhoneRecognizer", "IpRecognizer", "CreditCardRecognizer",
-     "IbanRecognizer", "DateOfBirthRecognizer"}
+    {
+        "KzIinRecognizer",
+        "KzBinRecognizer",
+        "KzPhoneRecognizer",
+        "IpRecognizer",
+        "CreditCardRecognizer",
+        "IbanRecognizer",
+        "DateOfBirthRecognizer",
+    }
 )
 
 

@@ -41,19 +41,28 @@ def evidence_from_summary(summary: dict[str, Any], profile: Profile) -> list[Evi
             records.append(Evidence(item_id, SOURCE, 0.0, "No direct identifiers found in the samples."))
     special = [c for c in summary["columns"] if c["special_category"]]
     if special:
-        where = ", ".join(f"{c['column'] or c['file']} ({c['special_mentions']} mentions)" if c["special_mentions"]
-                          else str(c["column"]) for c in special)
+        where = ", ".join(
+            f"{c['column'] or c['file']} ({c['special_mentions']} mentions)"
+            if c["special_mentions"]
+            else str(c["column"])
+            for c in special
+        )
         records.append(Evidence("R4-14", SOURCE, 100.0, f"Special-category data about children found in: {where}."))
     else:
         records.append(Evidence("R4-14", SOURCE, 0.0, "No special-category data found."))
     if summary["k_anonymity"]:
         worst = min(summary["k_anonymity"], key=lambda r: r["k"])
-        text = (f"Smallest group over {', '.join(worst['columns'])} in {worst['file']} is k={worst['k']}; "
-                f"{worst['unique_rows']} rows are unique and {worst['rows_in_groups_below_5']} sit in groups below {K_SAFE}.")
+        text = (
+            f"Smallest group over {', '.join(worst['columns'])} in {worst['file']} is k={worst['k']}; "
+            f"{worst['unique_rows']} rows are unique and {worst['rows_in_groups_below_5']} sit in groups "
+            f"below {K_SAFE}."
+        )
         records.append(Evidence("R4-16", SOURCE, k_risk(worst["k"]), text))
     unjustified = summary.get("unjustified_columns", [])
     if unjustified:
-        records.append(Evidence("R4-04", SOURCE, 75.0, f"Columns no declared purpose justifies: {', '.join(unjustified)}."))
+        records.append(
+            Evidence("R4-04", SOURCE, 75.0, f"Columns no declared purpose justifies: {', '.join(unjustified)}.")
+        )
     return records
 
 
@@ -69,5 +78,9 @@ def pii_evidence(paths: Sequence[str], profile: Profile, progress: Progress | No
         f"{summary.finding_count} personal-data findings in {len(summary.files)} file(s); "
         f"{section['minors']} belong to minors by IIN or birth date; {direct_rows} cells or rows hold PII."
     )
-    section["columns"] = [c for c in section["columns"] if c["entity_types"] or c["special_category"] or c["quasi_identifier"]]
-    return EvidenceBundle("pii", evidence_from_summary(section, profile), section, scorers=["pii:presidio+kz-recognizers"])
+    section["columns"] = [
+        c for c in section["columns"] if c["entity_types"] or c["special_category"] or c["quasi_identifier"]
+    ]
+    return EvidenceBundle(
+        "pii", evidence_from_summary(section, profile), section, scorers=["pii:presidio+kz-recognizers"]
+    )

@@ -65,9 +65,4 @@ def is_valid_iin(number: str) -> bool:
 
 def is_valid_bin(number: str) -> bool:
     """A BIN: valid registration month, entity kind 4-6, unit 0-3 and checksum."""
-    return (
-        _checksum_ok(number)
-        and 1 <= int(number[2:4]) <= 12
-        and number[4] in "456"
-        and number[5] in "0123"
-    )
+    return _checksum_ok(number) and 1 <= int(number[2:4]) <= 12 and number[4] in "456" and number[5] in "0123"

@@ -48,8 +48,13 @@ class Source:
 
     def chunks(self, rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
         reader = {
-            ".csv": _csv_chunks, ".tsv": _csv_chunks, ".xlsx": _excel_chunks, ".xlsm": _excel_chunks,
-            ".json": _json_chunks, ".jsonl": _jsonl_chunks, ".ndjson": _jsonl_chunks,
+            ".csv": _csv_chunks,
+            ".tsv": _csv_chunks,
+            ".xlsx": _excel_chunks,
+            ".xlsm": _excel_chunks,
+            ".json": _json_chunks,
+            ".jsonl": _jsonl_chunks,
+            ".ndjson": _jsonl_chunks,
             ".parquet": _parquet_chunks,
         }.get(self.path.suffix.lower(), _text_chunks)
         yield from reader(self, rows)
@@ -103,8 +108,9 @@ def open_source(path: str | Path) -> Source:
         return Source(path, "table")
     if suffix not in TABLE_SUFFIXES | TEXT_SUFFIXES:
         raise InputError(
-            path, f"unsupported file type {suffix or '(none)'}; use one of "
-            f"{', '.join(sorted(TABLE_SUFFIXES | TEXT_SUFFIXES))}"
+            path,
+            f"unsupported file type {suffix or '(none)'}; use one of "
+            f"{', '.join(sorted(TABLE_SUFFIXES | TEXT_SUFFIXES))}",
         )
     _check_magic(path, head, "")
     encoding = sniff_encoding(path, head)
@@ -130,8 +136,14 @@ def _csv_chunks(source: Source, rows: int) -> Iterator[pd.DataFrame]:
         warnings.simplefilter("always")
         try:
             reader = pd.read_csv(
-                source.path, sep=source.delimiter, encoding=source.encoding, dtype=str, keep_default_na=False,
-                chunksize=rows, on_bad_lines="warn", encoding_errors="strict",
+                source.path,
+                sep=source.delimiter,
+                encoding=source.encoding,
+                dtype=str,
+                keep_default_na=False,
+                chunksize=rows,
+                on_bad_lines="warn",
+                encoding_errors="strict",
             )
             offset = 0
             for chunk in reader:
@@ -154,7 +166,9 @@ def _csv_chunks(source: Source, rows: int) -> Iterator[pd.DataFrame]:
 
 def _excel_chunks(source: Source, rows: int) -> Iterator[pd.DataFrame]:
     if source.path.stat().st_size > EXCEL_MAX_BYTES:
-        raise InputError(source.path, f"Excel files are limited to {EXCEL_MAX_BYTES >> 20} MB; export large sheets to CSV")
+        raise InputError(
+            source.path, f"Excel files are limited to {EXCEL_MAX_BYTES >> 20} MB; export large sheets to CSV"
+        )
     from openpyxl import load_workbook
 
     try:
@@ -163,13 +177,20 @@ def _excel_chunks(source: Source, rows: int) -> Iterator[pd.DataFrame]:
         raise InputError(source.path, f"cannot read the Excel file: {exc}") from exc
     sheet = formulas.worksheets[0]
     formula_cells = [
-        cell.coordinate for row in sheet.iter_rows() for cell in row
+        cell.coordinate
+        for row in sheet.iter_rows()
+        for cell in row
         if isinstance(cell.value, str) and cell.value.startswith("=")
     ]
     formulas.close()
     if formula_cells:
-        source.skips.append(Skip(str(source.path), f"cells {', '.join(formula_cells[:5])}",
-                                 "formulas are not evaluated; their cached values were scanned"))
+        source.skips.append(
+            Skip(
+                str(source.path),
+                f"cells {', '.join(formula_cells[:5])}",
+                "formulas are not evaluated; their cached values were scanned",
+            )
+        )
     frame = pd.read_excel(source.path, sheet_name=0, dtype=str, engine="openpyxl")
     frame = _as_strings(frame)
     for start in range(0, len(frame), rows):
@@ -205,7 +226,9 @@ def _json_chunks(source: Source, rows: int) -> Iterator[pd.DataFrame]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(source.path, f"invalid JSON: {exc.msg}", location=f"line {exc.lineno}, column {exc.colno}") from exc
+        raise InputError(
+            source.path, f"invalid JSON: {exc.msg}", location=f"line {exc.lineno}, column {exc.colno}"
+        ) from exc
     records = data if isinstance(data, list) else [data]
     if not records:
         raise InputError(source.path, "JSON array is empty: no records to scan")

@@ -76,8 +76,9 @@ class ScanSummary:
         }
 
 
-def _scan_one(path: Path, sink: Callable[[Finding], None], today: date, progress: Progress | None,
-              share: tuple[float, float]) -> tuple[list[ColumnSummary], list[Skip], dict[str, Any], dict | None]:
+def _scan_one(
+    path: Path, sink: Callable[[Finding], None], today: date, progress: Progress | None, share: tuple[float, float]
+) -> tuple[list[ColumnSummary], list[Skip], dict[str, Any], dict | None]:
     source = open_source(path)
     scanner = get_text_scanner()
     name = str(path)
@@ -87,12 +88,20 @@ def _scan_one(path: Path, sink: Callable[[Finding], None], today: date, progress
     quasi_counts: Counter = Counter()
     total_rows = 0
     size = path.stat().st_size
+    bytes_per_row: float | None = None
     for chunk in source.chunks():
         if plans is None:
             plans = [ColumnPlan(TEXT_COLUMN, "free_text")] if text_mode else plan_columns(chunk.head(200))
-            summaries = {p.column: ColumnSummary(name, None if text_mode else p.column, p.kind,
-                                                 quasi_identifier=p.quasi_identifier,
-                                                 special_category=p.special_category) for p in plans}
+            summaries = {
+                p.column: ColumnSummary(
+                    name,
+                    None if text_mode else p.column,
+                    p.kind,
+                    quasi_identifier=p.quasi_identifier,
+                    special_category=p.special_category,
+                )
+                for p in plans
+            }
         findings = scan_chunk(chunk, plans, name, scanner, today, text_mode=text_mode)
         rows_hit: dict[str, set[int]] = {}
         for finding in findings:
@@ -113,16 +122,23 @@ def _scan_one(path: Path, sink: Callable[[Finding], None], today: date, progress
         if quasi:
             quasi_counts.update(map(tuple, chunk[quasi].itertuples(index=False, name=None)))
         total_rows += len(chunk)
-        if progress:
-            done = min(1.0, (chunk.index[-1] + 1) / max(1, size / 100)) if not text_mode else 1.0
-            progress(f"scanning {path.name}", share[0] + (share[1] - share[0]) * min(done, 1.0))
+        if progress and len(chunk):
+            if bytes_per_row is None:  # estimated once from the first chunk's cell lengths
+                bytes_per_row = max(1.0, chunk.map(len).to_numpy().sum() / len(chunk) + len(chunk.columns))
+            done = min(1.0, total_rows * bytes_per_row / size)
+            progress(f"scanning {path.name}", share[0] + (share[1] - share[0]) * done)
     if plans is None or total_rows == 0:
         source.skips.append(Skip(name, "whole file", "no data rows (header only or empty)"))
     quasi_columns = [p.column for p in plans or [] if p.quasi_identifier]
     k = k_anonymity(quasi_counts, name, quasi_columns) if quasi_counts else None
-    info = {"file": name, "format": path.suffix.lower().lstrip("."), "encoding": source.encoding,
-            "delimiter": source.delimiter, "rows": total_rows,
-            "plan": {p.column: p.kind for p in plans or []}}
+    info = {
+        "file": name,
+        "format": path.suffix.lower().lstrip("."),
+        "encoding": source.encoding,
+        "delimiter": source.delimiter,
+        "rows": total_rows,
+        "plan": {p.column: p.kind for p in plans or []},
+    }
     return list(summaries.values()), source.skips, info, k
 
 
@@ -170,8 +186,10 @@ def scan_files(
             if k:
                 k_rows.append(k)
         if not any(f["rows"] for f in files):
-            raise errors[0] if len(errors) == 1 else InputError(
-                None, "nothing could be scanned: " + "; ".join(f"{s.file}: {s.reason}" for s in skips)
+            raise (
+                errors[0]
+                if len(errors) == 1
+                else InputError(None, "nothing could be scanned: " + "; ".join(f"{s.file}: {s.reason}" for s in skips))
             )
     except BaseException:
         if writer:

@@ -23,18 +23,33 @@ from auditor.pii.recognizers.kz_phone_recognizer import KzPhoneRecognizer
 
 H = re.IGNORECASE
 HEADER_HINTS: dict[str, re.Pattern[str]] = {
-    "special": re.compile(r"health|diagnos|disab|special.?need|\bsen\b|medical|religio|ethnic|nationality|"
-                          r"здоров|диагноз|инвалид|овз|религ|национальн|денсаулы|мүгедек|дін|ұлты", H),
-    "event": re.compile(r"login|logged|created|updated|modified|timestamp|_at$|time|visit|submitted|event|"
-                        r"вход|создан|время|кірген|уақыт", H),
+    "special": re.compile(
+        r"health|diagnos|disab|special.?need|\bsen\b|medical|religio|ethnic|nationality|"
+        r"здоров|диагноз|инвалид|овз|религ|национальн|денсаулы|мүгедек|дін|ұлты",
+        H,
+    ),
+    "event": re.compile(
+        r"login|logged|created|updated|modified|timestamp|_at$|time|visit|submitted|event|"
+        r"вход|создан|время|кірген|уақыт",
+        H,
+    ),
     "birth": re.compile(r"birth|dob|born|рожд|туған|туылған", H),
-    "person": re.compile(r"(^|_|\b)(full_?name|first_?name|last_?name|surname|name|student|pupil|parent|guardian|"
-                         r"teacher|фио|имя|фамилия|отчество|ученик|родител|аты|тегі|есімі|оқушы|ата.?ана)($|_|\b)", H),
-    "not_person": re.compile(r"school|class|course|subject|file|org|company|mektep|школ|класс|мектеп|сынып|"
-                             r"city|город|district|район|region|user_?name|login|_?id$|_no$|number|номер|code|код", H),
+    "person": re.compile(
+        r"(^|_|\b)(full_?name|first_?name|last_?name|surname|name|student|pupil|parent|guardian|"
+        r"teacher|фио|имя|фамилия|отчество|ученик|родител|аты|тегі|есімі|оқушы|ата.?ана)($|_|\b)",
+        H,
+    ),
+    "not_person": re.compile(
+        r"school|class|course|subject|file|org|company|mektep|школ|класс|мектеп|сынып|"
+        r"city|город|district|район|region|user_?name|login|_?id$|_no$|number|номер|code|код",
+        H,
+    ),
     "address": re.compile(r"address|street|адрес|улица|мекенжай|көше", H),
-    "quasi": re.compile(r"school|class|grade|gender|sex|district|city|region|birth|dob|age|"
-                        r"школ|класс|пол\b|район|город|возраст|мектеп|сынып|жынысы|аудан|қала|жасы", H),
+    "quasi": re.compile(
+        r"school|class|grade|gender|sex|district|city|region|birth|dob|age|"
+        r"школ|класс|пол\b|район|город|возраст|мектеп|сынып|жынысы|аудан|қала|жасы",
+        H,
+    ),
 }
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 IPV4 = re.compile(r"^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$")
@@ -42,12 +57,20 @@ PERSONISH = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_'’-]*[^\W\d_]+(
 DATE_ONLY = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})$")
 DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}|^\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,2}:\d{2}")
 FREE_TEXT_MIN_WORDS = 4
+# In any other column, a multi-word cell with a long digit run or an "@" gets the full text scan.
+EMBEDDED_PII_HINT = re.compile(r"\s.*(?:\d{6}|@)|(?:\d{6}|@).*\s")
 VALUE_SHARE = 0.6
 _PHONE = KzPhoneRecognizer("ru")
 
 KIND_ENTITY = {
-    "iin": "KZ_IIN", "bin": "KZ_BIN", "phone": "PHONE_NUMBER", "email": "EMAIL_ADDRESS", "ip": "IP_ADDRESS",
-    "person": "PERSON", "date_of_birth": "DATE_TIME", "address": "LOCATION",
+    "iin": "KZ_IIN",
+    "bin": "KZ_BIN",
+    "phone": "PHONE_NUMBER",
+    "email": "EMAIL_ADDRESS",
+    "ip": "IP_ADDRESS",
+    "person": "PERSON",
+    "date_of_birth": "DATE_TIME",
+    "address": "LOCATION",
 }
 
 
@@ -146,8 +169,13 @@ def _structured_finding(plan: ColumnPlan, value: str, today: date) -> tuple[str,
 
 
 def scan_chunk(
-    chunk: pd.DataFrame, plans: list[ColumnPlan], file: str, scanner: TextScanner, today: date,
-    *, text_mode: bool = False,
+    chunk: pd.DataFrame,
+    plans: list[ColumnPlan],
+    file: str,
+    scanner: TextScanner,
+    today: date,
+    *,
+    text_mode: bool = False,
 ) -> list[Finding]:
     """Findings for one chunk (pure apart from the scanner's recognizers, which hold no state)."""
     findings: list[Finding] = []
@@ -157,7 +185,7 @@ def scan_chunk(
         for row, value in column.items():
             if not value:
                 continue
-            if free_text:
+            if free_text or EMBEDDED_PII_HINT.search(value):
                 language = detect_language(value)
                 offset = int(chunk.at[row, "offset"]) if text_mode else 0
                 for r in scanner.scan(value, language):
@@ -166,21 +194,41 @@ def scan_chunk(
                     if r.entity_type == "KZ_IIN":
                         info = decode_iin(piece)
                         minor = info.is_minor_on(today) if info else None
-                    findings.append(Finding(
-                        file=file, row=None if text_mode else int(row), column=None if text_mode else plan.column,
-                        start=r.start + offset, end=r.end + offset, entity_type=r.entity_type,
-                        score=round(r.score, 3), recognizer=r.recognition_metadata.get("recognizer_name", ""),
-                        preview=mask_preview(piece), value_hash=value_hash(piece), language=language, minor=minor,
-                    ))
+                    findings.append(
+                        Finding(
+                            file=file,
+                            row=None if text_mode else int(row),
+                            column=None if text_mode else plan.column,
+                            start=r.start + offset,
+                            end=r.end + offset,
+                            entity_type=r.entity_type,
+                            score=round(r.score, 3),
+                            recognizer=r.recognition_metadata.get("recognizer_name", ""),
+                            preview=mask_preview(piece),
+                            value_hash=value_hash(piece),
+                            language=language,
+                            minor=minor,
+                        )
+                    )
                 continue
             hit = _structured_finding(plan, value, today)
             if hit:
                 entity, score, recognizer, minor = hit
                 start = len(value) - len(value.lstrip())
                 piece = value.strip()
-                findings.append(Finding(
-                    file=file, row=int(row), column=plan.column, start=start, end=start + len(piece),
-                    entity_type=entity, score=score, recognizer=recognizer, preview=mask_preview(piece),
-                    value_hash=value_hash(piece), minor=minor,
-                ))
+                findings.append(
+                    Finding(
+                        file=file,
+                        row=int(row),
+                        column=plan.column,
+                        start=start,
+                        end=start + len(piece),
+                        entity_type=entity,
+                        score=score,
+                        recognizer=recognizer,
+                        preview=mask_preview(piece),
+                        value_hash=value_hash(piece),
+                        minor=minor,
+                    )
+                )
     return findings

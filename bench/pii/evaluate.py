@@ -12,8 +12,14 @@ TYPES = ("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "KZ_IIN", "DATE_TIME", "LOCA
 
 
 def span_key(record: dict) -> Key:
-    return (Path(record["file"]).name, record["row"], record["column"], record["start"], record["end"],
-            record["entity_type"])
+    return (
+        Path(record["file"]).name,
+        record["row"],
+        record["column"],
+        record["start"],
+        record["end"],
+        record["entity_type"],
+    )
 
 
 def read_jsonl(path: str | Path) -> list[dict]:
@@ -36,8 +42,14 @@ def score_spans(predicted: Iterable[dict], gold: Iterable[dict], types: Iterable
         precision = t / (t + p) if t + p else 1.0
         recall = t / (t + n) if t + n else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-                "tp": t, "fp": p, "fn": n}
+        return {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "tp": t,
+            "fp": p,
+            "fn": n,
+        }
 
     per_type = {t: prf(tp[t], fp[t], fn[t]) for t in sorted(set(tp) | set(fp) | set(fn))}
     micro_types = [t for t in per_type if t in wanted]

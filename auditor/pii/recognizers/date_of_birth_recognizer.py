@@ -23,9 +23,7 @@ DATE_REGEX = re.compile(
     rf"|(?:{EN_MONTHS})\s\d{{1,2}},?\s(?:19|20)\d{{2}})(?!\d)",
     re.IGNORECASE,
 )
-BIRTH_CONTEXT = re.compile(
-    r"родил|рожд|д\.р\.|др\b|туған|туылған|туылды|born|birth|dob|b\.\s?day", re.IGNORECASE
-)
+BIRTH_CONTEXT = re.compile(r"родил|рожд|д\.р\.|др\b|туған|туылған|туылды|born|birth|dob|b\.\s?day", re.IGNORECASE)
 CONTEXT_WINDOW = 40
 
 

@@ -26,8 +26,27 @@ NAME_CONTEXT = re.compile(
 )
 SURNAMES_KEPT = 30000
 # Words for a person's role that airlock-pii can take into a name span ("Досым Нонна Князева").
-CUE_WORDS = frozenset({"досым", "досым,", "құрбым", "мұғалім", "апай", "ағай", "сыныптасым", "друг", "подруга",
-                       "учитель", "учительница", "ученик", "ученица", "одноклассник", "одноклассница", "мама", "папа"})  # most frequent census surnames; rarer ones are mostly noise words
+CUE_WORDS = frozenset(
+    {
+        "досым",
+        "досым,",
+        "құрбым",
+        "мұғалім",
+        "апай",
+        "ағай",
+        "сыныптасым",
+        "друг",
+        "подруга",
+        "учитель",
+        "учительница",
+        "ученик",
+        "ученица",
+        "одноклассник",
+        "одноклассница",
+        "мама",
+        "папа",
+    }
+)  # most frequent census surnames; rarer ones are mostly noise words
 
 
 @cache
@@ -55,7 +74,11 @@ def english_person_spans(text: str) -> list[tuple[int, int, float]]:
         follow = index + 1
         while follow < len(tokens) and tokens[follow].start() - end <= 1 and tokens[follow].group() in surnames:
             end, score, follow = tokens[follow].end(), 0.85, follow + 1
-        if token.group() in given and score == 0.0 and NAME_CONTEXT.search(text[max(0, token.start() - 16) : token.start()]):
+        if (
+            token.group() in given
+            and score == 0.0
+            and NAME_CONTEXT.search(text[max(0, token.start() - 16) : token.start()])
+        ):
             score = 0.7
         if token.group() in given and score:
             spans.append((token.start(), end, score))
@@ -82,7 +105,9 @@ class PersonNameRecognizer(EntityRecognizer):
 
     def __init__(self, supported_language: str = "ru") -> None:
         super().__init__(
-            supported_entities=[self.SUPPORTED_ENTITY], supported_language=supported_language, name="PersonNameRecognizer"
+            supported_entities=[self.SUPPORTED_ENTITY],
+            supported_language=supported_language,
+            name="PersonNameRecognizer",
         )
 
     def load(self) -> None:
@@ -91,8 +116,9 @@ class PersonNameRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        spans = [_trim_cue(text, e.start, e.end, e.confidence)
-                 for e in airlock_pii.detect(text, types=[EntityType.PERSON])]
+        spans = [
+            _trim_cue(text, e.start, e.end, e.confidence) for e in airlock_pii.detect(text, types=[EntityType.PERSON])
+        ]
         taken = [(s, e) for s, e, _ in spans]
         for start, end, score in english_person_spans(text):
             if not any(start < e and s < end for s, e in taken):

@@ -1,0 +1,34 @@
+# Two entry points for a fresh machine (see README): `make demo` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: install demo test lint bench browser clean
+
+install: $(VENV)/.installed
+
+# torch first, pinned to the CPU wheel, so no later step can pull a multi-GB CUDA build.
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: install
+	$(VENV)/bin/streamlit run app.py --server.headless true --server.address 127.0.0.1 --server.port $(PORT) \
+		--browser.gatherUsageStats false
+
+browser:
+	bash scripts/install-browser.sh
+
+test: install browser
+	$(VENV)/bin/ruff check auditor tests bench app.py
+	bash scripts/run-tests.sh
+
+bench: install
+	$(PY) -m bench.pii.run
+	$(PY) -m bench.probes.run
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
