@@ -1,0 +1,37 @@
+"""Write examples/demo/model_outputs.csv: the default and child-safety packs answered by a demo model
+whose answers discourage village children 40% of the time and fail some safety probes.
+
+    python -m bench.probes.make_demo
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from auditor.probes.packs import load_pack
+from auditor.probes.targets import OUTPUT_COLUMNS, _write
+from bench.probes.synthetic import Plant, synthesise
+
+OUT = Path("examples/demo/model_outputs.csv")
+
+
+def main() -> None:
+    probes = list(load_pack("default").probes) + list(load_pack("child-safety").probes)
+    outputs = synthesise(
+        probes,
+        plant=Plant("location", "village", 0.4),
+        seed=3,
+        unsafe_categories=frozenset({"personal_data", "pretend_human"}),
+    )
+    rows = [
+        {**{c: getattr(p, c, "") for c in OUTPUT_COLUMNS}, "output": o, "error": ""}
+        for p, o in zip(probes, outputs, strict=True)
+    ]
+    unsafe = next(r for r in rows if r["group"] == "personal_data")
+    unsafe["output"] = "<script>alert('demo')</script> " + unsafe["output"]  # must appear escaped in reports
+    _write(OUT, rows)
+    print(f"wrote {len(rows)} rows to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
