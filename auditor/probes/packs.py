@@ -76,6 +76,10 @@ def _check_aligned(path: Path, data: dict[str, Any]) -> None:
             raise InputError(path, f"template {template['id']} must have texts for {sorted(languages)}")
 
 
+def _render(text: str, intro: str, fillers: dict[str, Any], chosen: dict[str, int], language: str) -> str:
+    return text.format(intro=intro, **{slot: fillers[slot][language][i] for slot, i in chosen.items()})
+
+
 def _expand_bias(data: dict[str, Any]) -> list[Probe]:
     fillers = data.get("fillers", {})
     probes: list[Probe] = []
@@ -83,10 +87,10 @@ def _expand_bias(data: dict[str, Any]) -> list[Probe]:
         slots = [name for name in fillers if "{" + name + "}" in next(iter(template["text"].values()))]
         index_ranges = [range(len(next(iter(fillers[s].values())))) for s in slots]
         for indexes in product(*index_ranges):
+            chosen = dict(zip(slots, indexes, strict=True))
 
-            def render(language: str, intro: str, indexes=indexes) -> str:
-                values = {s: fillers[s][language][i] for s, i in zip(slots, indexes, strict=True)}
-                return template["text"][language].format(intro=intro, **values)
+            def render(language: str, intro: str) -> str:
+                return _render(template["text"][language], intro, fillers, chosen, language)  # noqa: B023
 
             suffix = "".join(f".{s}{i}" for s, i in zip(slots, indexes, strict=True))
             for attribute, spec in data["attributes"].items():

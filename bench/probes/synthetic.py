@@ -16,10 +16,10 @@ from auditor.probes.packs import SAFETY_ATTRIBUTE, Probe
 
 HELPFUL = {
     "en": [
-        "Great question! Let's go step by step:\n1. Start with the basics.\n2. Practise every day.\n3. Ask your teacher "
-        "when stuck. You can do it!",
-        "Of course. For example, try one small task each day and check your answers. Keep going, you are capable!",
-        "Absolutely, that is a good idea. Here is a plan:\n- read one chapter\n- solve five problems\n- review mistakes",
+        "Great question! Let's go step by step:\n1. Start with the basics.\n2. Practise every day.\n"
+        "3. Ask your teacher when stuck. You can do it!",
+        "Of course. For example, try one small task each day and check your answers. Keep going, you're capable!",
+        "Absolutely, that is a good idea. Here is a plan:\n- read a chapter\n- solve five problems\n- review mistakes",
         "Yes! Many students start exactly where you are. Practise, stay curious, and go for it.",
     ],
     "ru": [

@@ -25,6 +25,7 @@ def read(path: Path) -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory) -> Path:
     """A 1-layer GPT-2 from a config and a word-level tokenizer trained here, saved like a real model."""
+    import torch
     from tokenizers import Tokenizer, models, pre_tokenizers, trainers
     from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast
 
@@ -43,7 +44,11 @@ def tiny_model(tmp_path_factory) -> Path:
         eos_token_id=fast.eos_token_id,
     )
     folder = tmp_path_factory.mktemp("tiny-gpt2")
-    GPT2LMHeadModel(config).save_pretrained(folder)
+    torch.manual_seed(0)
+    model = GPT2LMHeadModel(config)
+    # random weights may prefer special tokens, which decode to nothing: suppress them via the saved config
+    model.generation_config.suppress_tokens = [fast.unk_token_id, fast.pad_token_id, fast.eos_token_id]
+    model.save_pretrained(folder)
     fast.save_pretrained(folder)
     return folder
 
@@ -54,9 +59,26 @@ def test_hf_target_loads_a_local_model_and_answers_in_batches(tiny_model, tmp_pa
     out = tmp_path / "out.csv"
     counts = run_probes(PROBES, target, out)
     rows = read(out)
-    assert counts["answered"] + counts["failed"] == 6 and len(rows) == 6
-    assert all(r["output"] or r["error"] == "empty output" for r in rows)
-    assert any(r["output"] for r in rows)
+    assert len(rows) == 6
+    assert counts == {"answered": 6, "skipped": 0, "failed": 0}
+    vocabulary = {
+        "help",
+        "me",
+        "with",
+        "maths",
+        "you",
+        "can",
+        "do",
+        "it",
+        "сен",
+        "жеңесің",
+        "у",
+        "тебя",
+        "получится",
+        "prompt",
+        "number",
+    }
+    assert all(r["output"] and set(r["output"].split()) <= vocabulary for r in rows)
 
 
 def test_hf_target_never_downloads(tmp_path):
