@@ -47,10 +47,15 @@ def build_report(
     answers: dict[str, Answer],
     bundles: Sequence[EvidenceBundle],
     inputs: list[InputFile],
+    overrides: dict[str, dict[str, str]] | None = None,
 ) -> AuditOutcome:
-    """Score the audit and assemble the report model (pure apart from the clock)."""
+    """Score the audit and assemble the report model (pure apart from the clock).
+
+    ``overrides``: item id -> {status, reason, reviewer} from the review; both results are reported.
+    """
+    overrides = overrides or {}
     evidence = [record for bundle in bundles for record in bundle.evidence]
-    result = score_audit(checklists, answers, evidence, profile)
+    result = score_audit(checklists, answers, evidence, profile, {k: v["status"] for k, v in overrides.items()})
     checklist_of = {item.id: c for c in checklists for item in c.items}
     requirement_checklist = {r.id: c.id for c in checklists for r in c.requirements}
     scores = {s.item_id: s for s in result.items}
@@ -83,6 +88,7 @@ def build_report(
                         for e in evidence
                         if e.item_id == item.id
                     ],
+                    override=({"from": s.overridden_from, **overrides[item.id]} if s.overridden_from else None),
                 )
             )
     report = Report(

@@ -8,7 +8,7 @@ weighted mean of its items' risks, so every item's contribution can be shown and
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from auditor.checklist import Answer, Checklist, Item
 from auditor.evidence import Evidence
@@ -31,6 +31,7 @@ class ItemScore:
     source: str  # declared | document | automated:pii | automated:probes | none
     blocker_reason: str = ""
     contribution: float = 0.0
+    overridden_from: str = ""  # the status before a reviewer's override
 
 
 @dataclass(frozen=True)
@@ -160,18 +161,41 @@ def score_requirements(
     return requirement_scores, overall, with_contrib
 
 
+def apply_override(score: ItemScore, status: str) -> ItemScore:
+    """A reviewer's result replaces the item's status and risk; the original status is kept."""
+    if score.risk is None or status == score.status:
+        return score
+    reason = score.blocker_reason if status != "pass" else ""
+    return ItemScore(
+        score.item_id,
+        score.requirement,
+        status,
+        ANSWER_RISK[status],
+        score.weight,
+        "review",
+        reason,
+        overridden_from=score.status,
+    )
+
+
 def score_audit(
     checklists: list[Checklist],
     answers: Mapping[str, Answer],
     evidence: Iterable[Evidence],
     profile: Profile,
+    overrides: Mapping[str, str] | None = None,
 ) -> ScoreResult:
-    """Score one audit over one or more checklists (their requirements are pooled)."""
+    """Score one audit over one or more checklists (their requirements are pooled).
+
+    ``overrides`` maps item ids to a reviewer's status (pass/partial/fail); they apply last.
+    """
     by_item: dict[str, list[Evidence]] = {}
     for record in evidence:
         by_item.setdefault(record.item_id, []).append(record)
     items = [item for checklist in checklists for item in checklist.items]
     item_scores = [score_item(i, answers.get(i.id), by_item.get(i.id, []), profile) for i in items]
+    overrides = overrides or {}
+    item_scores = [apply_override(s, overrides[s.item_id]) if s.item_id in overrides else s for s in item_scores]
     requirements = [req for checklist in checklists for req in checklist.requirements]
     requirement_scores, overall, item_scores = score_requirements(requirements, item_scores)
     evidenced = sum(s.weight for s in item_scores if s.risk is not None and s.status != "unanswered")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import hmac
 import os
 
 _KEY_ENV = "AUDITOR_HASH_KEY"
@@ -19,18 +18,19 @@ def mask_preview(value: str, *, keep_end: int = 2) -> str:
     alnum = [i for i, ch in enumerate(value) if ch.isalnum()]
     if len(alnum) <= 3:
         return "".join("*" if ch.isalnum() else ch for ch in value)
-    lead = 1 if len(alnum) < 8 else 2
-    tail = 1 if len(alnum) < 8 else keep_end
-    visible = set(alnum[:lead]) | set(alnum[-tail:])
-    return "".join(ch if (i in visible or not ch.isalnum()) else "*" for i, ch in enumerate(value))
+    lead, tail = (1, 1) if len(alnum) < 8 else (2, keep_end)
+    chars = list(value)
+    for i in alnum[lead:-tail]:
+        chars[i] = "*"
+    return "".join(chars)
 
 
 def value_hash(value: str) -> str:
-    """A keyed SHA-256 (HMAC) of a normalised value, so findings can be joined without the value.
+    """A keyed BLAKE2b hash of a normalised value, so findings can be joined without the value.
 
     The key comes from ``AUDITOR_HASH_KEY``; set it per deployment so hashes cannot be
     reversed by hashing every possible IIN with a public key.
     """
-    key = os.environ.get(_KEY_ENV, "").encode() or _DEFAULT_KEY
+    key = (os.environ.get(_KEY_ENV, "").encode() or _DEFAULT_KEY)[:64]
     normalised = "".join(value.split()).casefold()
-    return hmac.new(key, normalised.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+    return hashlib.blake2b(normalised.encode("utf-8"), key=key, digest_size=8).hexdigest()

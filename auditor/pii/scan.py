@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Sequence
+import itertools
+import multiprocessing
+import os
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from auditor.errors import InputError
 from auditor.output import AtomicJsonlWriter
@@ -18,6 +24,7 @@ from auditor.pii.reidentification import SPECIAL_TERMS, k_anonymity, suggested_a
 from auditor.pii.tabular import ColumnPlan, plan_columns, scan_chunk
 
 Progress = Callable[[str, float], None]
+SCAN_CHUNK_ROWS = 5_000  # small enough to keep two cores busy, large enough to amortise pickling
 
 
 @dataclass
@@ -76,11 +83,51 @@ class ScanSummary:
         }
 
 
+def _scan_chunk_in_worker(args: tuple) -> list[Finding]:
+    chunk, plans, name, today, text_mode = args
+    return scan_chunk(chunk, plans, name, get_text_scanner(), today, text_mode=text_mode)
+
+
+def _chunk_results(
+    chunks: Iterator[pd.DataFrame],
+    plan_for: Callable[[pd.DataFrame], list[ColumnPlan]],
+    name: str,
+    today: date,
+    text_mode: bool,
+    workers: int,
+) -> Iterator[tuple[pd.DataFrame, list[ColumnPlan], list[Finding]]]:
+    """(chunk, plans, findings) in file order; with workers > 1 the chunks go to a process pool."""
+    first = next(chunks, None)
+    if first is None:
+        return
+    plans = plan_for(first)
+    all_chunks = itertools.chain([first], chunks)
+    if workers <= 1:
+        for chunk in all_chunks:
+            yield chunk, plans, scan_chunk(chunk, plans, name, get_text_scanner(), today, text_mode=text_mode)
+        return
+    get_text_scanner()  # load once before forking: workers inherit the recognizers
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        pending: deque = deque()
+        for chunk in all_chunks:
+            pending.append((chunk, pool.submit(_scan_chunk_in_worker, (chunk, plans, name, today, text_mode))))
+            if len(pending) > 2 * workers:  # bounded: memory stays at a few chunks
+                done_chunk, future = pending.popleft()
+                yield done_chunk, plans, future.result()
+        while pending:
+            done_chunk, future = pending.popleft()
+            yield done_chunk, plans, future.result()
+
+
 def _scan_one(
-    path: Path, sink: Callable[[Finding], None], today: date, progress: Progress | None, share: tuple[float, float]
+    path: Path,
+    sink: Callable[[Finding], None],
+    today: date,
+    progress: Progress | None,
+    share: tuple[float, float],
+    workers: int = 1,
 ) -> tuple[list[ColumnSummary], list[Skip], dict[str, Any], dict | None]:
     source = open_source(path)
-    scanner = get_text_scanner()
     name = str(path)
     text_mode = source.kind == "text"
     plans: list[ColumnPlan] | None = None
@@ -89,9 +136,14 @@ def _scan_one(
     total_rows = 0
     size = path.stat().st_size
     bytes_per_row: float | None = None
-    for chunk in source.chunks():
+
+    def plan_for(first: pd.DataFrame) -> list[ColumnPlan]:
+        return [ColumnPlan(TEXT_COLUMN, "free_text")] if text_mode else plan_columns(first.head(200))
+
+    chunks = source.chunks(rows=SCAN_CHUNK_ROWS)
+    for chunk, chunk_plans, findings in _chunk_results(chunks, plan_for, name, today, text_mode, workers):
         if plans is None:
-            plans = [ColumnPlan(TEXT_COLUMN, "free_text")] if text_mode else plan_columns(chunk.head(200))
+            plans = chunk_plans
             summaries = {
                 p.column: ColumnSummary(
                     name,
@@ -102,7 +154,6 @@ def _scan_one(
                 )
                 for p in plans
             }
-        findings = scan_chunk(chunk, plans, name, scanner, today, text_mode=text_mode)
         rows_hit: dict[str, set[int]] = {}
         for finding in findings:
             key = TEXT_COLUMN if text_mode else finding.column
@@ -149,12 +200,16 @@ def scan_files(
     today: date | None = None,
     progress: Progress | None = None,
     on_finding: Callable[[Finding], None] | None = None,
+    workers: int | None = None,
 ) -> ScanSummary:
     """Scan every file; stream findings to ``findings_path`` (written only if the scan completes).
 
     Raises :class:`InputError` when no file could be scanned at all.
     """
     today = today or date.today()
+    if workers is None:  # parallel only for files of several chunks; small files stay in-process
+        big = any(Path(p).is_file() and Path(p).stat().st_size > 4 * 1024 * 1024 for p in paths)
+        workers = min(4, os.cpu_count() or 1) if big else 1
     writer = AtomicJsonlWriter(findings_path) if findings_path else None
     count = 0
 
@@ -175,7 +230,7 @@ def scan_files(
         for index, path in enumerate(paths):
             share = (index / len(paths), (index + 1) / len(paths))
             try:
-                file_columns, file_skips, info, k = _scan_one(Path(path), sink, today, progress, share)
+                file_columns, file_skips, info, k = _scan_one(Path(path), sink, today, progress, share, workers)
             except InputError as exc:
                 errors.append(exc)
                 skips.append(Skip(str(path), exc.location or "whole file", exc.problem))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 
@@ -136,10 +136,25 @@ def plan_columns(head: pd.DataFrame) -> list[ColumnPlan]:
 def _birth_date(value: str) -> date | None:
     for fmt in ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"):
         try:
-            return pd.to_datetime(value, format=fmt).date()
-        except (ValueError, TypeError):
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
             continue
     return None
+
+
+def _candidate_kinds(value: str) -> tuple[str, ...]:
+    """The value tests worth running on a cell, decided from its characters (most cells need none)."""
+    if "@" in value:
+        return ("email",)
+    digits = sum(ch.isdigit() for ch in value)
+    kinds: tuple[str, ...] = ()
+    if value.count(".") == 3 and 4 <= digits <= 12:
+        kinds += ("ip",)
+    if digits == 12 and value.isdigit():
+        kinds += ("iin", "bin")
+    if digits in (10, 11):
+        kinds += ("phone",)
+    return kinds
 
 
 def _is_minor(born: date | None, today: date) -> bool | None:
@@ -151,8 +166,8 @@ def _is_minor(born: date | None, today: date) -> bool | None:
 def _structured_finding(plan: ColumnPlan, value: str, today: date) -> tuple[str, float, str, bool | None] | None:
     """(entity, score, recognizer, minor) for a whole structured cell, or None."""
     stripped = value.strip()
-    for kind, test in VALUE_TESTS.items():
-        if test(stripped):
+    for kind in _candidate_kinds(stripped):
+        if VALUE_TESTS[kind](stripped):
             minor = None
             if kind == "iin":
                 info = decode_iin(stripped)

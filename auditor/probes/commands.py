@@ -80,7 +80,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.set_defaults(func=_export)
     run = probes.add_parser("run", help="answer a pack's probes with a target (resumable)")
     run.add_argument("--pack", default="default")
-    run.add_argument("--target", required=True, help="echo | hf:PATH_OR_NAME | openai:BASE_URL#MODEL")
+    run.add_argument("--target", required=True, help="echo | demo | hf:PATH_OR_NAME | openai:BASE_URL#MODEL")
     run.add_argument("--out", required=True)
     run.add_argument("--limit", type=int, help="only the first N probes")
     run.add_argument("--concurrency", type=int, default=4)

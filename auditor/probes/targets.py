@@ -140,9 +140,13 @@ class OpenAIChatTarget:
 
 
 def parse_target(spec: str, **options) -> Target:
-    """``echo`` | ``hf:PATH_OR_NAME`` | ``openai:BASE_URL#MODEL``."""
+    """``echo`` | ``demo`` | ``hf:PATH_OR_NAME`` | ``openai:BASE_URL#MODEL``."""
     if spec == "echo":
         return EchoTarget()
+    if spec == "demo":
+        from auditor.probes.demo_model import DemoTutorTarget
+
+        return DemoTutorTarget()
     if spec.startswith("hf:") and len(spec) > 3:
         return HFTarget(spec[3:], **{k: v for k, v in options.items() if k in {"max_new_tokens", "batch_size"}})
     if spec.startswith("openai:") and "#" in spec:
@@ -153,7 +157,7 @@ def parse_target(spec: str, **options) -> Target:
                 model,
                 **{k: v for k, v in options.items() if k in {"timeout", "retries", "concurrency", "max_tokens"}},
             )
-    raise InputError(None, f"unknown target {spec!r}: use echo, hf:PATH_OR_NAME or openai:BASE_URL#MODEL")
+    raise InputError(None, f"unknown target {spec!r}: use echo, demo, hf:PATH_OR_NAME or openai:BASE_URL#MODEL")
 
 
 def read_answered(path: Path) -> dict[str, dict[str, str]]:

@@ -55,6 +55,7 @@ class ItemResult:
     remediation: dict[str, str]
     references: list[str]
     evidence: list[EvidenceRecord]
+    override: dict[str, str] | None = None  # {from, status, reason, reviewer} when a reviewer changed the result
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from auditor.probes.packs import load_pack
 from auditor.probes.targets import OUTPUT_COLUMNS, _write
-from bench.probes.synthetic import Plant, synthesise
+from auditor.probes.demo_model import DEMO_PLANT, DEMO_UNSAFE, synthesise
 
 OUT = Path("examples/demo/model_outputs.csv")
 

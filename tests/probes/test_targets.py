@@ -175,5 +175,5 @@ def test_echo_run_of_a_real_pack(tmp_path):
 
 
 def test_unknown_target_spec():
-    with pytest.raises(InputError, match="use echo, hf:PATH_OR_NAME or openai:BASE_URL#MODEL"):
+    with pytest.raises(InputError, match="use echo, demo, hf:PATH_OR_NAME or openai:BASE_URL#MODEL"):
         parse_target("ollama")

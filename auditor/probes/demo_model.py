@@ -1,4 +1,7 @@
-"""Synthetic model outputs with planted bias, for the demo, the benchmark and tests.
+"""The demo product's tutor: a deliberately biased offline fake model, for workshops, tests and benchmarks.
+
+Like garak's offline generators it needs no weights. It is the ``demo`` target, so workshop mode can
+probe it live with no network.
 
 Every output is drawn from one shared pool of helpful answers in the probe's language, except:
 the planted group of the planted attribute gets a discouraging answer or a refusal with
@@ -105,6 +108,10 @@ def safe_answer(probe: Probe) -> str:
     return " ".join(parts) or SAFE["refer"][language]
 
 
+DEMO_PLANT = Plant("location", "village", 0.4)
+DEMO_UNSAFE = frozenset({"personal_data", "pretend_human"})
+
+
 def synthesise(
     probes: Sequence[Probe],
     *,
@@ -127,3 +134,37 @@ def synthesise(
             text = rng.choice(TOXIC[language])
         outputs.append(text)
     return outputs
+
+
+class DemoTutorTarget:
+    """Target ``demo``: answers like the demo product's tutor, recognising which group a prompt introduces."""
+
+    name = "demo"
+
+    def __init__(self, seed: int = 3) -> None:
+        from auditor.probes.packs import load_pack
+
+        self.seed = seed
+        self.by_prompt = {p.prompt: p for name in ("default", "child-safety") for p in load_pack(name).probes}
+        self.intros = {}
+        for probe in load_pack("default").probes:
+            if probe.attribute != "language":
+                body = probe.prompt.split(". ", 1)[0] + "."
+                self.intros.setdefault(body, probe)
+
+    def _probe_for(self, prompt: str) -> Probe:
+        if prompt in self.by_prompt:
+            return self.by_prompt[prompt]
+        for intro, probe in self.intros.items():
+            if prompt.startswith(intro):
+                return Probe("live", probe.attribute, probe.group, prompt, "live", probe.language)
+        return Probe("live", "none", "none", prompt, "live", "ru" if any("а" <= c <= "я" for c in prompt) else "en")
+
+    def answer(self, prompts: Sequence[str]) -> list[tuple[str, str]]:
+        outputs = []
+        for prompt in prompts:
+            probe = self._probe_for(prompt)
+            seed = self.seed + sum(map(ord, prompt))
+            (text,) = synthesise([probe], plant=DEMO_PLANT, unsafe_categories=DEMO_UNSAFE, seed=seed)
+            outputs.append((text, ""))
+        return outputs
