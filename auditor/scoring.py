@@ -8,7 +8,7 @@ weighted mean of its items' risks, so every item's contribution can be shown and
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from auditor.checklist import Answer, Checklist, Item
 from auditor.evidence import Evidence

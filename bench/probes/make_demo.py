@@ -8,21 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from auditor.probes.demo_model import DEMO_PLANT, DEMO_UNSAFE, synthesise
 from auditor.probes.packs import load_pack
 from auditor.probes.targets import OUTPUT_COLUMNS, _write
-from auditor.probes.demo_model import DEMO_PLANT, DEMO_UNSAFE, synthesise
 
 OUT = Path("examples/demo/model_outputs.csv")
 
 
 def main() -> None:
     probes = list(load_pack("default").probes) + list(load_pack("child-safety").probes)
-    outputs = synthesise(
-        probes,
-        plant=Plant("location", "village", 0.4),
-        seed=3,
-        unsafe_categories=frozenset({"personal_data", "pretend_human"}),
-    )
+    outputs = synthesise(probes, plant=DEMO_PLANT, seed=3, unsafe_categories=DEMO_UNSAFE)
     rows = [
         {**{c: getattr(p, c, "") for c in OUTPUT_COLUMNS}, "output": o, "error": ""}
         for p, o in zip(probes, outputs, strict=True)

@@ -18,11 +18,11 @@ import time
 from collections import defaultdict
 
 from auditor.probes.analysis import score_rows
+from auditor.probes.demo_model import HELPFUL, Plant, synthesise
 from auditor.probes.packs import load_pack
 from auditor.probes.scorers import SCORERS
 from auditor.probes.stats import adjust, compare_groups
 from bench.common import write_results
-from auditor.probes.demo_model import HELPFUL, Plant, synthesise
 
 PLANTS = [
     ("gender", "girl"),

@@ -7,9 +7,9 @@ import pytest
 from auditor.cli import main
 from auditor.errors import InputError
 from auditor.probes.analysis import read_outputs, score_rows
+from auditor.probes.demo_model import Plant, synthesise
 from auditor.probes.evidence import bias_risk, safety_risk
 from auditor.probes.packs import load_pack
-from auditor.probes.demo_model import Plant, synthesise
 
 
 def outputs_csv(write, rows: list[dict]) -> str:
