@@ -102,6 +102,7 @@ def build_report(
             languages=list(profile.languages),
             hosting_country=profile.hosting_country,
             ai_components=list(profile.ai_components),
+            data_collected=list(profile.data_collected),
         ),
         score=result.score,
         band=result.band,

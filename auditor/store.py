@@ -105,6 +105,10 @@ class Store:
             user = s.scalar(select(User).where(User.username == username))
         return user if user and check_password(password, user.password_hash) else None
 
+    def user_by_id(self, user_id: int) -> User | None:
+        with self.session() as s:
+            return s.get(User, user_id)
+
     def user(self, username: str) -> User | None:
         with self.session() as s:
             return s.scalar(select(User).where(User.username == username))

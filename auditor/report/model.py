@@ -81,6 +81,7 @@ class Product:
     languages: list[str]
     hosting_country: str
     ai_components: list[str]
+    data_collected: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

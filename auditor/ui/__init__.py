@@ -1,0 +1,1 @@
+"""Streamlit pages: thin views over the library (one module per page)."""
