@@ -87,7 +87,10 @@ def score_gauge(score: float | None, band: str) -> alt.LayerChart:
     arc = (
         alt.Chart(frame)
         .mark_arc(innerRadius=70, outerRadius=100)
-        .encode(theta="value:Q", color=alt.Color("part:N", scale=alt.Scale(range=[colour, "#eceff1"]), legend=None))
+        .encode(
+            theta="value:Q",
+            color=alt.Color("part:N", scale=alt.Scale(domain=["risk", "rest"], range=[colour, "#eceff1"]), legend=None),
+        )
     )
     label = (
         alt.Chart(pd.DataFrame({"t": [f"{value:.0f}"]}))
