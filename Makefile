@@ -16,8 +16,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: install
-	AUDITOR_DEMO=1 $(VENV)/bin/streamlit run app.py --server.headless true --server.address 127.0.0.1 --server.port $(PORT) \
-		--browser.gatherUsageStats false --server.fileWatcherType none
+	AUDITOR_DEMO=1 $(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
 
 browser:
 	bash scripts/install-browser.sh

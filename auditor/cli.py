@@ -75,6 +75,23 @@ def _cmd_report_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_users_add(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from auditor.store import Store
+
+    password = os.environ.get("AUDITOR_NEW_PASSWORD") or getpass.getpass(f"password for {args.username}: ")
+    if len(password) < 8:
+        raise InputError(None, "passwords need at least 8 characters")
+    store = Store(args.database)
+    if store.user(args.username):
+        raise InputError(None, f"user {args.username!r} already exists")
+    store.create_user(args.username, password, args.role, args.organisation)
+    print(f"created {args.role} {args.username}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="auditor", description=__doc__)
     parser.add_argument("--version", action="version", version=f"auditor {__version__}")
@@ -102,6 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("report")
     render.add_argument("--html", required=True)
     render.set_defaults(func=_cmd_report_render)
+
+    users = commands.add_parser("users", help="local accounts").add_subparsers(dest="sub", required=True)
+    add = users.add_parser("add", help="create an account (password from AUDITOR_NEW_PASSWORD or a prompt)")
+    add.add_argument("username")
+    add.add_argument("--role", choices=["startup", "reviewer"], required=True)
+    add.add_argument("--organisation", default="")
+    add.add_argument("--database", help="SQLAlchemy URL (default: AUDITOR_DATABASE_URL or .auditor/auditor.db)")
+    add.set_defaults(func=_cmd_users_add)
 
     for register in _plugin_registrations():
         register(commands)

@@ -2,7 +2,7 @@
 # Run the suite; fail when pytest fails or when it ran no test at all.
 set -u
 cd "$(dirname "$0")/.."
-.venv/bin/python -m pytest -q -p no:cacheprovider "$@" | tee /tmp/auditor-pytest.log
+.venv/bin/python -m pytest -q -rs -p no:cacheprovider "$@" | tee /tmp/auditor-pytest.log
 status=${PIPESTATUS[0]}
 if [ "$status" -eq 5 ]; then
   echo "pytest collected no tests: failing" >&2

@@ -138,3 +138,16 @@ def test_uploads_keep_hashes_not_content_unless_opted_in(store, people):
     assert first.content is None and len(first.sha256) == 64 and first.size == len(data)
     assert second.content == data
     assert "081215500009" not in first.summary_json
+
+
+def test_cli_creates_a_reviewer_account(tmp_path, monkeypatch, capsys):
+    from auditor.cli import main
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("AUDITOR_NEW_PASSWORD", "long-enough-pw")
+    assert main(["users", "add", "rita", "--role", "reviewer", "--database", url]) == 0
+    assert Store(url).authenticate("rita", "long-enough-pw").role == "reviewer"
+    assert main(["users", "add", "rita", "--role", "reviewer", "--database", url]) == 2
+    monkeypatch.setenv("AUDITOR_NEW_PASSWORD", "short")
+    assert main(["users", "add", "sam", "--role", "startup", "--database", url]) == 2
+    assert "at least 8 characters" in capsys.readouterr().err
