@@ -13,16 +13,22 @@ from auditor.ui.common import get_store, require_user, t
 from auditor.workspace import build_stored_report
 
 
-def show_report(report: dict, key: str) -> None:
-    """The report's main views; shared by the results and review pages."""
+def show_score(report: dict) -> None:
+    """Score gauge and blockers side by side; shared by the workshop, results and review pages."""
     gauge, blockers = st.columns([1, 2])
     gauge.altair_chart(charts.score_gauge(report["score"], report["band"]))
-    gauge.markdown(f"### {t('risk_score')}: {report['band']}")
+    number = "" if report["score"] is None else f"{report['score']:.0f} — "
+    gauge.markdown(f"### {t('risk_score')}: {number}{report['band']}")
     blockers.subheader(t("blockers"))
     for b in report["blockers"]:
         blockers.error(f"**{b['item_id']}** {b['reason']}")
     if not report["blockers"]:
         blockers.success(t("no_blockers"))
+
+
+def show_report(report: dict, key: str) -> None:
+    """The report's main views; shared by the results and review pages."""
+    show_score(report)
     st.subheader(t("risk_per_requirement"))
     st.altair_chart(charts.requirement_risk(report), width="stretch")
     if "probes" in report["sections"]:

@@ -10,6 +10,7 @@ from auditor.probes.scorers import get_scorers
 from auditor.probes.targets import parse_target
 from auditor.ui import charts
 from auditor.ui.common import t
+from auditor.ui.results import show_score
 
 
 @st.cache_resource
@@ -54,12 +55,7 @@ def render() -> None:
     before = data["before"]
     tabs = st.tabs([t("step_checklist"), t("step_pii"), t("step_probes"), t("step_before_after"), t("step_live")])
     with tabs[0]:
-        gauge, blockers = st.columns([1, 2])
-        gauge.altair_chart(charts.score_gauge(before["score"], before["band"]))
-        gauge.markdown(f"## {t('risk_score')}: {before['score']:.0f} — {before['band']}")
-        blockers.subheader(t("blockers"))
-        for b in before["blockers"]:
-            blockers.error(f"**{b['item_id']}** {b['reason']}")
+        show_score(before)
         st.subheader(t("risk_per_requirement"))
         st.altair_chart(charts.requirement_risk(before), width="stretch")
     with tabs[1]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
 from auditor.pii.recognizers import register
+from auditor.pii.recognizers.base import ConstantsPatternRecognizer
 
 UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІA-Z"
 LOWER = "а-яёәғқңөұүһіa-z"
@@ -24,7 +25,7 @@ REGION_LETTERS = "ABCDEFHLMNPRSTXZ"
 
 
 @register("kz_address")
-class KzAddressRecognizer(PatternRecognizer):
+class KzAddressRecognizer(ConstantsPatternRecognizer):
     """Street markers in ru/kk/en with the name and house/flat numbers around them; postcodes."""
 
     PATTERNS = [
@@ -36,16 +37,7 @@ class KzAddressRecognizer(PatternRecognizer):
     ]
     CONTEXT = ["адрес", "мекенжай", "address", "живу", "тұрамын", "проживает", "live"]
     SUPPORTED_ENTITY = "LOCATION"
-
-    def __init__(self, supported_language: str = "ru") -> None:
-        super().__init__(
-            supported_entity=self.SUPPORTED_ENTITY,
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            supported_language=supported_language,
-            name="KzAddressRecognizer",
-            global_regex_flags=re.DOTALL | re.MULTILINE,  # case matters: street names are capitalised
-        )
+    REGEX_FLAGS = re.DOTALL | re.MULTILINE  # case matters: street names are capitalised
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # A bare street word with no name or number after it is no address.

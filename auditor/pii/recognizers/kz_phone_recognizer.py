@@ -9,30 +9,22 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
 from auditor.pii.recognizers import register
+from auditor.pii.recognizers.base import ConstantsPatternRecognizer
 
 KZ_ZONES = re.compile(r"^7(0\d|1\d|2\d|47|5\d|6\d|7\d)")
 PHONE_REGEX = r"(?<![\w+])(?:\+\s?7|8|7)[\s\-]*\(?\s*7(?:[\s\-\(\)]{0,2}\d){9}(?![\d])"
 
 
 @register("kz_phone")
-class KzPhoneRecognizer(PatternRecognizer):
+class KzPhoneRecognizer(ConstantsPatternRecognizer):
     """+7/8 prefix, a 7xx zone and ten national digits with any spaces, dashes or brackets."""
 
     PATTERNS = [Pattern("KZ phone (+7/8, 7xx zone)", PHONE_REGEX, 0.6)]
     CONTEXT = ["тел", "телефон", "phone", "mobile", "моб", "нөмір", "номер", "whatsapp", "звоните", "хабарлас"]
     SUPPORTED_ENTITY = "PHONE_NUMBER"
-
-    def __init__(self, supported_language: str = "ru") -> None:
-        super().__init__(
-            supported_entity=self.SUPPORTED_ENTITY,
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            supported_language=supported_language,
-            name="KzPhoneRecognizer",
-        )
 
     def validate_result(self, pattern_text: str) -> bool:
         digits = re.sub(r"\D", "", pattern_text)
