@@ -13,7 +13,8 @@ def _scan(args: argparse.Namespace) -> int:
     from auditor.progress import cli_progress
 
     with cli_progress() as progress:
-        summary = scan_files(args.files, findings_path=args.findings, progress=progress)
+        language = None if args.language == "auto" else args.language
+        summary = scan_files(args.files, findings_path=args.findings, progress=progress, language=language)
     data = summary.to_dict()
     if args.json:
         atomic_write_json(args.json, data)

@@ -84,8 +84,8 @@ class ScanSummary:
 
 
 def _scan_chunk_in_worker(args: tuple) -> list[Finding]:
-    chunk, plans, name, today, text_mode = args
-    return scan_chunk(chunk, plans, name, get_text_scanner(), today, text_mode=text_mode)
+    chunk, plans, name, today, text_mode, language = args
+    return scan_chunk(chunk, plans, name, get_text_scanner(), today, text_mode=text_mode, language=language)
 
 
 def _chunk_results(
@@ -95,6 +95,7 @@ def _chunk_results(
     today: date,
     text_mode: bool,
     workers: int,
+    language: str | None = None,
 ) -> Iterator[tuple[pd.DataFrame, list[ColumnPlan], list[Finding]]]:
     """(chunk, plans, findings) in file order; with workers > 1 the chunks go to a process pool."""
     first = next(chunks, None)
@@ -104,13 +105,19 @@ def _chunk_results(
     all_chunks = itertools.chain([first], chunks)
     if workers <= 1:
         for chunk in all_chunks:
-            yield chunk, plans, scan_chunk(chunk, plans, name, get_text_scanner(), today, text_mode=text_mode)
+            yield (
+                chunk,
+                plans,
+                scan_chunk(chunk, plans, name, get_text_scanner(), today, text_mode=text_mode, language=language),
+            )
         return
     get_text_scanner()  # load once before forking: workers inherit the recognizers
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
         pending: deque = deque()
         for chunk in all_chunks:
-            pending.append((chunk, pool.submit(_scan_chunk_in_worker, (chunk, plans, name, today, text_mode))))
+            pending.append(
+                (chunk, pool.submit(_scan_chunk_in_worker, (chunk, plans, name, today, text_mode, language)))
+            )
             if len(pending) > 2 * workers:  # bounded: memory stays at a few chunks
                 done_chunk, future = pending.popleft()
                 yield done_chunk, plans, future.result()
@@ -126,6 +133,7 @@ def _scan_one(
     progress: Progress | None,
     share: tuple[float, float],
     workers: int = 1,
+    language: str | None = None,
 ) -> tuple[list[ColumnSummary], list[Skip], dict[str, Any], dict | None]:
     source = open_source(path)
     name = str(path)
@@ -141,7 +149,7 @@ def _scan_one(
         return [ColumnPlan(TEXT_COLUMN, "free_text")] if text_mode else plan_columns(first.head(200))
 
     chunks = source.chunks(rows=SCAN_CHUNK_ROWS)
-    for chunk, chunk_plans, findings in _chunk_results(chunks, plan_for, name, today, text_mode, workers):
+    for chunk, chunk_plans, findings in _chunk_results(chunks, plan_for, name, today, text_mode, workers, language):
         if plans is None:
             plans = chunk_plans
             summaries = {
@@ -201,9 +209,11 @@ def scan_files(
     progress: Progress | None = None,
     on_finding: Callable[[Finding], None] | None = None,
     workers: int | None = None,
+    language: str | None = None,
 ) -> ScanSummary:
     """Scan every file; stream findings to ``findings_path`` (written only if the scan completes).
 
+    ``language`` (kk, ru, en) fixes the language of free text; None detects it per cell.
     Raises :class:`InputError` when no file could be scanned at all.
     """
     today = today or date.today()
@@ -230,7 +240,9 @@ def scan_files(
         for index, path in enumerate(paths):
             share = (index / len(paths), (index + 1) / len(paths))
             try:
-                file_columns, file_skips, info, k = _scan_one(Path(path), sink, today, progress, share, workers)
+                file_columns, file_skips, info, k = _scan_one(
+                    Path(path), sink, today, progress, share, workers, language
+                )
             except InputError as exc:
                 errors.append(exc)
                 skips.append(Skip(str(path), exc.location or "whole file", exc.problem))

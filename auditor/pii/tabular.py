@@ -191,6 +191,7 @@ def scan_chunk(
     today: date,
     *,
     text_mode: bool = False,
+    language: str | None = None,
 ) -> list[Finding]:
     """Findings for one chunk (pure apart from the scanner's recognizers, which hold no state)."""
     findings: list[Finding] = []
@@ -201,9 +202,9 @@ def scan_chunk(
             if not value:
                 continue
             if free_text or EMBEDDED_PII_HINT.search(value):
-                language = detect_language(value)
+                cell_language = language or detect_language(value)
                 offset = int(chunk.at[row, "offset"]) if text_mode else 0
-                for r in scanner.scan(value, language):
+                for r in scanner.scan(value, cell_language):
                     piece = value[r.start : r.end]
                     minor = None
                     if r.entity_type == "KZ_IIN":
@@ -221,7 +222,7 @@ def scan_chunk(
                             recognizer=r.recognition_metadata.get("recognizer_name", ""),
                             preview=mask_preview(piece),
                             value_hash=value_hash(piece),
-                            language=language,
+                            language=cell_language,
                             minor=minor,
                         )
                     )

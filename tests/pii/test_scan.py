@@ -143,3 +143,28 @@ def test_audit_with_data_includes_pii_section(demo, tmp_path):
     assert "R4-01" in {b["item_id"] for b in report["blockers"]}
     assert "students.csv" in {f["name"] for f in report["provenance"]["inputs"]}
     assert "Children's personal data in the samples" in (tmp_path / "r.html").read_text("utf-8")
+
+
+def test_language_option_fixes_the_language_of_free_text(write, tmp_path):
+    path = write("chat.csv", "message\nПривет, мой ИИН 081215500009 и телефон 87011234567\n")
+    out = tmp_path / "f.jsonl"
+    assert main(["pii", "scan", str(path), "--findings", str(out), "--language", "kk"]) == 0
+    assert {r["language"] for r in read_jsonl(out)} == {"kk"}
+    assert main(["pii", "scan", str(path), "--findings", str(out)]) == 0
+    assert {r["language"] for r in read_jsonl(out)} == {"ru"}
+
+
+def test_special_categories_and_unjustified_columns(write, demo):
+    path = write(
+        "s.csv",
+        "student,diagnosis,note\nАйгерім,диабет 1 типа,у меня аутизм и я люблю математику\n"
+        "Ерлан,,мне нужна помощь с задачей по алгебре сегодня\n",
+    )
+    summary = scan_files([path], today=TODAY).to_dict()
+    columns = {c["column"]: c for c in summary["columns"]}
+    assert columns["diagnosis"]["special_category"] and columns["note"]["special_mentions"] == 1
+    profile = load_profile(demo / "profile.yaml")
+    summary["unjustified_columns"] = ["diagnosis"]
+    evidence = {e.item_id: e for e in evidence_from_summary(summary, profile)}
+    assert evidence["R4-14"].risk == 100 and "diagnosis" in evidence["R4-14"].summary
+    assert evidence["R4-04"].risk == 75
