@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: install demo test lint bench browser clean
+.PHONY: install demo test bench system-deps clean
 
 install: $(VENV)/.installed
 
@@ -18,10 +18,10 @@ $(VENV)/.installed: pyproject.toml
 demo: install
 	AUDITOR_DEMO=1 $(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
 
-browser:
-	bash scripts/install-browser.sh
+system-deps:
+	bash scripts/install-system-deps.sh
 
-test: install browser
+test: install system-deps
 	$(VENV)/bin/ruff check auditor tests bench app.py
 	bash scripts/run-tests.sh
 

@@ -22,7 +22,9 @@ SHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="chromium/chromedriver not installed (make browser)"),
+    pytest.mark.skipif(
+        not (CHROMIUM and CHROMEDRIVER), reason="chromium/chromedriver not installed (make system-deps)"
+    ),
 ]
 
 
@@ -156,9 +158,12 @@ def test_startup_creates_audit_uploads_sample_and_downloads_report(server, brows
     nav(browser, "Self-assessment")  # a full page load would start a new session (signed out)
     click(browser, "New audit")
     wait_for(browser, "//*[@role='tab'][contains(., 'Upload a sample')]").click()
-    inputs = browser.find_elements(By.XPATH, "//input[@type='file']")
-    assert inputs, "file uploader present"
-    inputs[0].send_keys(str(ROOT / "examples" / "demo" / "students.csv"))
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    # the input is hidden behind the drop zone: wait for its presence, not its visibility
+    file_input = WebDriverWait(browser, 60).until(ec.presence_of_element_located((By.XPATH, "//input[@type='file']")))
+    file_input.send_keys(str(ROOT / "examples" / "demo" / "students.csv"))
     wait_for(browser, "//*[contains(text(), 'Scan finished')]", timeout=240)
     wait_for(browser, "//*[contains(text(), 'personal-data findings')]")  # tables are drawn on a canvas
     shot(browser, "wizard-pii")
