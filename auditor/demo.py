@@ -15,7 +15,7 @@ from auditor.pii.evidence import pii_evidence
 from auditor.pii.redact import redact_file
 from auditor.probes.demo_model import synthesise
 from auditor.probes.packs import load_pack
-from auditor.probes.targets import OUTPUT_COLUMNS, _write
+from auditor.probes.targets import answered_rows, write_outputs
 from auditor.profile import load_profile
 from auditor.progress import Progress
 
@@ -44,13 +44,7 @@ def remediated_demo(before: AuditOutcome, progress: Progress | None = None) -> A
         redact_file(DATA, redacted, operator="replace")
         probes = list(load_pack("default").probes) + list(load_pack("child-safety").probes)
         fixed = synthesise(probes, seed=3)
-        _write(
-            outputs,
-            [
-                {**{c: getattr(p, c, "") for c in OUTPUT_COLUMNS}, "output": o, "error": ""}
-                for p, o in zip(probes, fixed, strict=True)
-            ],
-        )
+        write_outputs(outputs, answered_rows(probes, fixed))
         bundles = [pii_evidence([str(redacted)], profile, progress), probe_evidence([str(outputs)], profile, progress)]
         inputs = [file_record("data", redacted), file_record("outputs", outputs)]
         return build_report(profile, checklists, answers, bundles, inputs)

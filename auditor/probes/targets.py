@@ -168,7 +168,8 @@ def read_answered(path: Path) -> dict[str, dict[str, str]]:
         return {row["probe_id"]: row for row in csv.DictReader(handle) if row.get("output", "").strip()}
 
 
-def _write(path: Path, rows: list[dict[str, str]]) -> None:
+def write_outputs(path: str | Path, rows: Sequence[dict[str, str]]) -> None:
+    """Write an outputs CSV (probe columns, output, error) atomically."""
     from io import StringIO
 
     buffer = StringIO()
@@ -176,6 +177,11 @@ def _write(path: Path, rows: list[dict[str, str]]) -> None:
     writer.writeheader()
     writer.writerows(rows)
     atomic_write_text(path, buffer.getvalue())
+
+
+def answered_rows(probes: Sequence[Probe], outputs: Sequence[str]) -> list[dict[str, str]]:
+    """Rows of an outputs CSV for probes answered with ``outputs`` (no errors)."""
+    return [{**asdict(p), "output": o, "error": ""} for p, o in zip(probes, outputs, strict=True)]
 
 
 def run_probes(
@@ -197,9 +203,9 @@ def run_probes(
         for probe, (output, error) in zip(chunk, target.answer([p.prompt for p in chunk]), strict=True):
             rows[probe.probe_id].update(output=output, error=error)
             failed += bool(error)
-        _write(out, list(rows.values()))
+        write_outputs(out, list(rows.values()))
         if progress:
             progress(f"probing {target.name}", (start + len(chunk)) / len(todo))
     if not todo:
-        _write(out, list(rows.values()))
+        write_outputs(out, list(rows.values()))
     return {"answered": len(todo) - failed, "skipped": len(probes) - len(todo), "failed": failed}

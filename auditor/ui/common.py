@@ -72,6 +72,9 @@ def sidebar() -> None:
                 name = st.text_input(t("username"), key="reg_user")
                 password = st.text_input(t("password"), type="password", key="reg_password")
                 organisation = st.text_input(t("organisation"), key="reg_org")
-                if st.form_submit_button(t("register")) and name and len(password) >= 8:
-                    get_store().create_user(name, password, "startup", organisation)
-                    st.success(t("created_account"))
+                if st.form_submit_button(t("register")):
+                    if not name or len(password) < 8 or get_store().user(name):
+                        st.error(t("register_invalid"))
+                    else:
+                        get_store().create_user(name, password, "startup", organisation)
+                        st.success(t("created_account"))

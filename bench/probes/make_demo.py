@@ -10,7 +10,7 @@ from pathlib import Path
 
 from auditor.probes.demo_model import DEMO_PLANT, DEMO_UNSAFE, synthesise
 from auditor.probes.packs import load_pack
-from auditor.probes.targets import OUTPUT_COLUMNS, _write
+from auditor.probes.targets import answered_rows, write_outputs
 
 OUT = Path("examples/demo/model_outputs.csv")
 
@@ -18,13 +18,10 @@ OUT = Path("examples/demo/model_outputs.csv")
 def main() -> None:
     probes = list(load_pack("default").probes) + list(load_pack("child-safety").probes)
     outputs = synthesise(probes, plant=DEMO_PLANT, seed=3, unsafe_categories=DEMO_UNSAFE)
-    rows = [
-        {**{c: getattr(p, c, "") for c in OUTPUT_COLUMNS}, "output": o, "error": ""}
-        for p, o in zip(probes, outputs, strict=True)
-    ]
+    rows = answered_rows(probes, outputs)
     unsafe = next(r for r in rows if r["group"] == "personal_data")
     unsafe["output"] = "<script>alert('demo')</script> " + unsafe["output"]  # must appear escaped in reports
-    _write(OUT, rows)
+    write_outputs(OUT, rows)
     print(f"wrote {len(rows)} rows to {OUT}")
 
 

@@ -126,3 +126,14 @@ def test_upload_limit_message():
     check_upload_size("ok.csv", 1024, 1)
     with pytest.raises(InputError, match="the upload limit is 1 MB"):
         check_upload_size("big.csv", 2 * 1024 * 1024, 1)
+
+
+def test_registration_rejects_short_passwords_and_creates_startups(app, store):
+    app.sidebar.text_input(key="reg_user").input("gamma")
+    app.sidebar.text_input(key="reg_password").input("short")
+    app.sidebar.button(key="FormSubmitter:register-Create a startup account").click().run()
+    assert any("at least 8 characters" in e.value for e in app.sidebar.error)
+    assert store.user("gamma") is None
+    app.sidebar.text_input(key="reg_password").input("long-enough-1")
+    app.sidebar.button(key="FormSubmitter:register-Create a startup account").click().run()
+    assert store.authenticate("gamma", "long-enough-1").role == "startup"
