@@ -245,6 +245,20 @@ class Store:
             audit.updated_at = now()
             self._event(s, audit_id, "report", None, user, {"sha256": sha256_text(audit.report_json)})
 
+    # ---- remediation to-do ---------------------------------------------------------------------
+    def set_todo(self, user: User, audit_id: int, item_id: str, done: bool) -> None:
+        """Tick or untick a remediation item (an event, but not one that changes the audit's content)."""
+        with self.session.begin() as s:
+            self._audit(s, user, audit_id)
+            self._event(s, audit_id, "todo", item_id, user, {"done": done})
+
+    def todos_done(self, audit_id: int) -> set[str]:
+        state: dict[str, bool] = {}
+        for e in self.events(audit_id):
+            if e.kind == "todo":
+                state[e.item_id] = json.loads(e.payload_json)["done"]
+        return {item for item, done in state.items() if done}
+
     # ---- review ------------------------------------------------------------------------------
     def _reviewing(self, s: Session, user: User, audit_id: int) -> Audit:
         audit = self._audit(s, user, audit_id)

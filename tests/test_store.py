@@ -151,3 +151,18 @@ def test_cli_creates_a_reviewer_account(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("AUDITOR_NEW_PASSWORD", "short")
     assert main(["users", "add", "sam", "--role", "startup", "--database", url]) == 2
     assert "at least 8 characters" in capsys.readouterr().err
+
+
+def test_todo_ticks_persist_and_do_not_invalidate_a_signature(store, people):
+    alpha, _, rita = people
+    audit_id = store.create_audit(alpha, "A", PROFILE, ["unicef-ai-for-children-v2"])
+    store.set_todo(alpha, audit_id, "R4-02", True)
+    store.set_todo(alpha, audit_id, "R1-02", True)
+    store.set_todo(alpha, audit_id, "R1-02", False)
+    assert store.todos_done(audit_id) == {"R4-02"}
+    store.save_report(alpha, audit_id, REPORT)
+    store.transition(alpha, audit_id, "submitted")
+    store.transition(rita, audit_id, "in_review")
+    store.transition(rita, audit_id, "signed")
+    store.set_todo(alpha, audit_id, "R1-02", True)
+    assert store.signature_status(audit_id) == "valid"

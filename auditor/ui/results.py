@@ -64,12 +64,16 @@ def render() -> None:
     report = json.loads(audit.report_json)
     show_report(report, "results")
     st.subheader(t("todo"))
+    done = store.todos_done(audit_id)
     for item in (i for i in report["items"] if i["status"] in {"fail", "partial", "unanswered"}):
-        st.checkbox(
+        ticked = st.checkbox(
             f"**{item['id']}** {item['remediation']['what']}",
+            value=item["id"] in done,
             key=f"todo_{audit_id}_{item['id']}",
             help=f"{item['remediation']['why']} — {item['remediation']['verify']}",
         )
+        if ticked != (item["id"] in done):
+            store.set_todo(user, audit_id, item["id"], ticked)
     if audit.status in {"draft", "changes_requested"} and st.button(t("submit_review"), key="submit_review"):
         store.transition(user, audit_id, "submitted")
         st.rerun()

@@ -95,7 +95,8 @@ def results_for_new_audit(app, store) -> int:
 
 def test_results_review_and_child_summary(app, store):
     audit_id = results_for_new_audit(app, store)
-    assert app.checkbox, "the remediation to-do is listed"
+    app.checkbox(key=f"todo_{audit_id}_R1-01").check().run()  # unanswered, so on the to-do list
+    assert store.todos_done(audit_id) == {"R1-01"}, "ticks are stored, not only kept in the session"
     app.button(key="submit_review").click().run()
     assert store.get_audit(store.user("alpha"), audit_id).status == "submitted"
 
