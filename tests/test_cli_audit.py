@@ -3,33 +3,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from auditor.cli import main
 from auditor.documents import validate
+from tests.helpers import run_audit
 
 SCRIPT = "<script>alert('x')</script>"
-
-
-def run_audit(demo: Path, tmp_path: Path, *extra: str, answers: Path | None = None) -> tuple[int, Path, Path]:
-    report_json, report_html = tmp_path / "r.json", tmp_path / "r.html"
-    code = main(
-        [
-            "audit",
-            "--profile",
-            str(demo / "profile.yaml"),
-            "--answers",
-            str(answers or demo / "answers.yaml"),
-            "--json",
-            str(report_json),
-            "--html",
-            str(report_html),
-            *extra,
-        ]
-    )
-    return code, report_json, report_html
 
 
 def test_demo_audit_report_validates_and_adds_up(demo, tmp_path):

@@ -7,7 +7,7 @@ refused 40% of the time, rotating over attributes) and one fair set. An attribut
 flagged when any of its metrics is significant after correction. Toxicity: 25% of outputs are
 replaced by held-out toxic sentences (not the lexicon's own words list) in en, ru and kk.
 Timing: 10,000 outputs scored with the offline scorers, and the paired test's power against the
-unpaired permutation test (the baseline) on a weaker 15% plant.
+unpaired permutation test (the baseline) on a weak 6% plant.
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def main() -> None:
     paired_hits = unpaired_hits = 0
     power_seeds = 10
     for seed in range(power_seeds):
-        outputs = synthesise(probes, plant=Plant("gender", "girl", 0.12, "refuse"), seed=500 + seed)
+        outputs = synthesise(probes, plant=Plant("gender", "girl", 0.06, "refuse"), seed=500 + seed)
         gender = [(p, o) for p, o in zip(probes, outputs, strict=True) if p.attribute == "gender"]
         values = [1.0 if SCORERS["refusal"].score([o])[0] else 0.0 for _, o in gender]
         groups = [p.group for p, _ in gender]
@@ -145,7 +145,7 @@ def main() -> None:
             "budget_seconds": 60,
             "ratio_to_budget": round(seconds_10k / 60, 3),
         },
-        "power_12pct_plant_gender": {
+        "power_6pct_plant_gender": {
             "paired_detection": paired_hits / power_seeds,
             "unpaired_baseline_detection": unpaired_hits / power_seeds,
         },

@@ -13,6 +13,7 @@ from auditor.pii.masking import mask_preview
 from auditor.pii.scan import scan_files
 from auditor.profile import load_profile
 from bench.pii.evaluate import read_jsonl, score_spans
+from tests.helpers import run_audit
 
 TODAY = date(2026, 11, 23)
 
@@ -121,28 +122,13 @@ def test_evidence_from_scan_blocks_without_consent(demo):
 
 
 def test_audit_with_data_includes_pii_section(demo, tmp_path):
-    report_json = tmp_path / "r.json"
-    code = main(
-        [
-            "audit",
-            "--profile",
-            str(demo / "profile.yaml"),
-            "--answers",
-            str(demo / "answers.yaml"),
-            "--data",
-            str(demo / "students.csv"),
-            "--json",
-            str(report_json),
-            "--html",
-            str(tmp_path / "r.html"),
-        ]
-    )
+    code, report_json, report_html = run_audit(demo, tmp_path, "--data", str(demo / "students.csv"))
     assert code == 0
     report = json.loads(report_json.read_text("utf-8"))
     assert report["sections"]["pii"]["columns"]
     assert "R4-01" in {b["item_id"] for b in report["blockers"]}
     assert "students.csv" in {f["name"] for f in report["provenance"]["inputs"]}
-    assert "Children's personal data in the samples" in (tmp_path / "r.html").read_text("utf-8")
+    assert "Children's personal data in the samples" in report_html.read_text("utf-8")
 
 
 def test_language_option_fixes_the_language_of_free_text(write, tmp_path):

@@ -10,6 +10,7 @@ from auditor.probes.analysis import read_outputs, score_rows
 from auditor.probes.demo_model import Plant, synthesise
 from auditor.probes.evidence import bias_risk, safety_risk
 from auditor.probes.packs import load_pack
+from tests.helpers import run_audit
 
 
 def outputs_csv(write, rows: list[dict]) -> str:
@@ -89,24 +90,9 @@ def test_cli_score_writes_findings_contract(demo, tmp_path):
 
 
 def test_audit_with_outputs_shows_probe_chart_and_escapes_html(demo, tmp_path):
-    html = tmp_path / "r.html"
-    code = main(
-        [
-            "audit",
-            "--profile",
-            str(demo / "profile.yaml"),
-            "--answers",
-            str(demo / "answers.yaml"),
-            "--outputs",
-            str(demo / "model_outputs.csv"),
-            "--json",
-            str(tmp_path / "r.json"),
-            "--html",
-            str(html),
-        ]
-    )
+    code, report_json, html = run_audit(demo, tmp_path, "--outputs", str(demo / "model_outputs.csv"))
     assert code == 0
-    report = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    report = json.loads(report_json.read_text("utf-8"))
     assert report["sections"]["probes"]["chart"]
     statuses = {i["id"]: i["status"] for i in report["items"]}
     assert statuses["R3-01"] == "fail" and statuses["R5-01"] != "pass"

@@ -6,21 +6,19 @@ import pytest
 
 from auditor.model_registry import resolve
 from auditor.probes import scorers
+from tests.helpers import word_tokenizer
 
 
 def save_tiny_classifier(folder, toxic_bias: float) -> None:
     import torch
-    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
-    from transformers import BertConfig, BertForSequenceClassification, PreTrainedTokenizerFast
+    from transformers import BertConfig, BertForSequenceClassification
 
-    tokenizer = Tokenizer(models.WordLevel(unk_token="[UNK]"))
-    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
-    tokenizer.train_from_iterator(
+    fast = word_tokenizer(
         ["you are great", "ты дурак", "сен ақымақсың"] * 3,
-        trainers.WordLevelTrainer(special_tokens=["[UNK]", "[PAD]", "[CLS]", "[SEP]"]),
-    )
-    fast = PreTrainedTokenizerFast(
-        tokenizer_object=tokenizer, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]", sep_token="[SEP]"
+        unk_token="[UNK]",
+        pad_token="[PAD]",
+        cls_token="[CLS]",
+        sep_token="[SEP]",
     )
     config = BertConfig(
         vocab_size=fast.vocab_size,

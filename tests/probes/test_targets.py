@@ -11,6 +11,7 @@ import pytest
 from auditor.errors import InputError
 from auditor.probes.packs import Probe, load_pack
 from auditor.probes.targets import EchoTarget, HFTarget, OpenAIChatTarget, parse_target, run_probes
+from tests.helpers import word_tokenizer
 
 PROBES = [
     Probe(f"p{i}", "gender", "girl" if i % 2 else "boy", f"prompt number {i}", f"t{i // 2}", "en") for i in range(6)
@@ -26,14 +27,10 @@ def read(path: Path) -> list[dict[str, str]]:
 def tiny_model(tmp_path_factory) -> Path:
     """A 1-layer GPT-2 from a config and a word-level tokenizer trained here, saved like a real model."""
     import torch
-    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
-    from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast
+    from transformers import GPT2Config, GPT2LMHeadModel
 
     corpus = ["help me with maths", "you can do it", "сен жеңесің", "у тебя получится", "prompt number"] * 5
-    tokenizer = Tokenizer(models.WordLevel(unk_token="[UNK]"))
-    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
-    tokenizer.train_from_iterator(corpus, trainers.WordLevelTrainer(special_tokens=["[UNK]", "[PAD]", "[EOS]"]))
-    fast = PreTrainedTokenizerFast(tokenizer_object=tokenizer, unk_token="[UNK]", pad_token="[PAD]", eos_token="[EOS]")
+    fast = word_tokenizer(corpus, unk_token="[UNK]", pad_token="[PAD]", eos_token="[EOS]")
     config = GPT2Config(
         vocab_size=fast.vocab_size,
         n_positions=64,
