@@ -183,7 +183,8 @@ def _scan_one(
         total_rows += len(chunk)
         if progress and len(chunk):
             if bytes_per_row is None:  # estimated once from the first chunk's cell lengths
-                bytes_per_row = max(1.0, chunk.map(len).to_numpy().sum() / len(chunk) + len(chunk.columns))
+                cells = chunk[[p.column for p in plans]]  # text files also carry an integer offset column
+                bytes_per_row = max(1.0, cells.map(len).to_numpy().sum() / len(chunk) + len(cells.columns))
             done = min(1.0, total_rows * bytes_per_row / size)
             progress(f"scanning {path.name}", share[0] + (share[1] - share[0]) * done)
     if plans is None or total_rows == 0:

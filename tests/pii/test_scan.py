@@ -154,3 +154,13 @@ def test_special_categories_and_unjustified_columns(write, demo):
     evidence = {e.item_id: e for e in evidence_from_summary(summary, profile)}
     assert evidence["R4-14"].risk == 100 and "diagnosis" in evidence["R4-14"].summary
     assert evidence["R4-04"].risk == 75
+
+
+def test_cli_scans_a_text_file_with_progress(write, tmp_path, capsys):
+    path = write("chat.txt", "Привет!\nМой ИИН 081215500009\n")
+    out = tmp_path / "f.jsonl"
+    seen = []
+    scan_files([path], findings_path=out, today=TODAY, progress=lambda label, f: seen.append(f))
+    assert seen and 0 < seen[-1] <= 1
+    assert main(["pii", "scan", str(path), "--findings", str(out)]) == 0
+    assert "1 findings" in capsys.readouterr().out
