@@ -164,3 +164,15 @@ def test_cli_scans_a_text_file_with_progress(write, tmp_path, capsys):
     assert seen and 0 < seen[-1] <= 1
     assert main(["pii", "scan", str(path), "--findings", str(out)]) == 0
     assert "1 findings" in capsys.readouterr().out
+
+
+def test_redact_cli_replaces_values_and_neutralises_formulas(write, tmp_path):
+    path = write("s.csv", 'name,iin,note\nАйгерім Серікқызы,081215500009,=HYPERLINK("http://x")\n')
+    out = tmp_path / "clean.csv"
+    assert main(["pii", "redact", str(path), "--out", str(out)]) == 0
+    text = out.read_text("utf-8")
+    assert "081215500009" not in text and "Айгерім" not in text
+    assert "<KZ_IIN>" in text and "<PERSON>" in text
+    assert "'=HYPERLINK" in text, "a cell a spreadsheet would run as a formula is prefixed"
+    assert main(["pii", "redact", str(write("e.csv", b"")), "--out", str(tmp_path / "x.csv")]) == 2
+    assert not (tmp_path / "x.csv").exists()

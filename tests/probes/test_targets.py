@@ -174,3 +174,14 @@ def test_echo_run_of_a_real_pack(tmp_path):
 def test_unknown_target_spec():
     with pytest.raises(InputError, match="use echo, demo, hf:PATH_OR_NAME or openai:BASE_URL#MODEL"):
         parse_target("ollama")
+
+
+def test_cli_run_is_resumable(tmp_path, capsys):
+    from auditor.cli import main
+
+    out = tmp_path / "o.csv"
+    assert main(["probes", "run", "--pack", "child-safety", "--target", "demo", "--out", str(out), "--limit", "5"]) == 0
+    assert "answered 5, resumed 0" in capsys.readouterr().out
+    assert main(["probes", "run", "--pack", "child-safety", "--target", "demo", "--out", str(out), "--limit", "8"]) == 0
+    assert "answered 3, resumed 5" in capsys.readouterr().out
+    assert len(read(out)) == 8
