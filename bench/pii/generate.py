@@ -309,9 +309,25 @@ def generate(rows: int, seed: int) -> tuple[list[list[str]], list[dict]]:
             ("device_ip", "IP_ADDRESS"),
         ]:
             value = row[COLUMNS.index(column)]
-            gold.append({"row": index, "column": column, "start": 0, "end": len(value), "entity_type": entity})
+            gold.append(
+                {
+                    "row": index,
+                    "column": column,
+                    "start": 0,
+                    "end": len(value),
+                    "entity_type": entity,
+                    "language": person.language,
+                }
+            )
         gold += [
-            {"row": index, "column": "chat_message", "start": s, "end": e, "entity_type": t}
+            {
+                "row": index,
+                "column": "chat_message",
+                "start": s,
+                "end": e,
+                "entity_type": t,
+                "language": person.language,
+            }
             for s, e, t in message_spans
         ]
     return table, gold
