@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 
 import streamlit as st
 
 from auditor.report.summary import child_summary
 from auditor.ui.common import get_store, require_user, t
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def escape_markdown(text: str) -> str:
+    return MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
 def render() -> None:
@@ -31,8 +38,8 @@ def render() -> None:
         reviewer=reviewer,
         date=signoff.created_at[:10],
     )
-    for line in lines:
-        st.markdown(f"### {line}")
+    for line in lines:  # the product name comes from the startup: show it as text, not Markdown
+        st.markdown(f"### {escape_markdown(line)}")
 
 
 if __name__ == "__main__":  # run by st.navigation as a page script

@@ -35,7 +35,7 @@ def _load() -> None:
         bar = st.progress(0.0)
         before = demo_audit(progress=lambda label, f: bar.progress(min(f, 1.0), text=label))
         after = remediated_demo(before, progress=lambda label, f: bar.progress(min(f, 1.0), text=label))
-        status.update(label="OK", state="complete")
+        status.update(label=t("demo_loaded"), state="complete")
     st.session_state.workshop = {"before": before.report.to_dict(), "after": after.report.to_dict()}
 
 

@@ -138,3 +138,9 @@ def test_registration_rejects_short_passwords_and_creates_startups(app, store):
     app.sidebar.text_input(key="reg_password").input("long-enough-1")
     app.sidebar.button(key="FormSubmitter:register-Create a startup account").click().run()
     assert store.authenticate("gamma", "long-enough-1").role == "startup"
+
+
+def test_child_summary_shows_startup_text_literally():
+    from auditor.ui.summary import escape_markdown
+
+    assert escape_markdown("![x](http://e.x) **Bilim**") == r"\!\[x\]\(http://e\.x\) \*\*Bilim\*\*"
