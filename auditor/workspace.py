@@ -19,8 +19,8 @@ from auditor.audit import AuditOutcome, build_report
 from auditor.checklist import Answer, bundled_checklist
 from auditor.errors import InputError
 from auditor.evidence import EvidenceBundle
-from auditor.pii.evidence import pii_evidence
-from auditor.probes.evidence import probe_evidence
+from auditor.pii.evidence import pii_bundle, pii_evidence
+from auditor.probes.evidence import probe_evidence, probes_bundle
 from auditor.profile import profile_from_dict
 from auditor.report.model import InputFile
 from auditor.store import Store
@@ -100,9 +100,6 @@ def stored_answers(store: Store, user: User, audit_id: int) -> dict[str, Answer]
 
 def build_stored_report(store: Store, user: User, audit_id: int) -> AuditOutcome:
     """The report from stored answers, the latest data and outputs uploads, and reviewer overrides."""
-    from auditor.pii.evidence import evidence_from_summary
-    from auditor.probes.evidence import evidence_from_result
-
     audit = store.get_audit(user, audit_id)
     profile = profile_from_dict(json.loads(audit.profile_json))
     checklists = [bundled_checklist(c) for c in audit.checklists.split(",")]
@@ -110,14 +107,9 @@ def build_stored_report(store: Store, user: User, audit_id: int) -> AuditOutcome
     bundles: list[EvidenceBundle] = []
     latest = {u.role: u for u in uploads}
     if "data" in latest:
-        section = json.loads(latest["data"].summary_json)
-        bundles.append(
-            EvidenceBundle("pii", evidence_from_summary(section, profile), section, ["pii:presidio+kz-recognizers"])
-        )
+        bundles.append(pii_bundle(json.loads(latest["data"].summary_json), profile))
     if "outputs" in latest:
-        section = json.loads(latest["outputs"].summary_json)
-        scorers = [f"{s['id']} ({s['source']})" for s in section.get("scorers", [])]
-        bundles.append(EvidenceBundle("probes", evidence_from_result(section), section, scorers))
+        bundles.append(probes_bundle(json.loads(latest["outputs"].summary_json)))
     inputs = [InputFile(u.role, u.name, u.sha256, u.size) for u in latest.values()]
     return build_report(
         profile, checklists, stored_answers(store, user, audit_id), bundles, inputs, store.overrides(audit_id)

@@ -11,6 +11,7 @@ from auditor.pii.scan import Progress, ScanSummary, scan_files
 from auditor.profile import Profile
 
 SOURCE = "automated:pii"
+SCORER = "pii:presidio+kz-recognizers"
 
 
 def k_risk(k: int) -> float:
@@ -81,6 +82,9 @@ def pii_evidence(paths: Sequence[str], profile: Profile, progress: Progress | No
     section["columns"] = [
         c for c in section["columns"] if c["entity_types"] or c["special_category"] or c["quasi_identifier"]
     ]
-    return EvidenceBundle(
-        "pii", evidence_from_summary(section, profile), section, scorers=["pii:presidio+kz-recognizers"]
-    )
+    return pii_bundle(section, profile)
+
+
+def pii_bundle(section: dict[str, Any], profile: Profile) -> EvidenceBundle:
+    """The evidence bundle of a scan's report section (also rebuilt from a stored section)."""
+    return EvidenceBundle("pii", evidence_from_summary(section, profile), section, scorers=[SCORER])

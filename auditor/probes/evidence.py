@@ -95,5 +95,10 @@ def probe_evidence(paths: Sequence[str], profile: Profile, progress=None) -> Evi
         + (f" Safe answers to child-safety probes: {result['safety']['safe_rate']:.0%}." if result["safety"] else "")
     )
     result["chart"] = chart_rows(result["findings"])
-    scorers = [f"{s['id']} ({s['source']})" for s in result["scorers"]]
+    return probes_bundle(result)
+
+
+def probes_bundle(result: dict[str, Any]) -> EvidenceBundle:
+    """The evidence bundle of a probe result (also rebuilt from a stored result)."""
+    scorers = [f"{s['id']} ({s['source']})" for s in result.get("scorers", [])]
     return EvidenceBundle("probes", evidence_from_result(result), result, scorers)
