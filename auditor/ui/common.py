@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -26,6 +27,12 @@ def get_store() -> Store:
             if store.user(username) is None:
                 store.create_user(username, "demo", role, "Demo")
     return store
+
+
+def progress_bar() -> Callable[[str, float], None]:
+    """A progress callback ``(label, fraction)`` drawing an ``st.progress`` bar."""
+    bar = st.progress(0.0)
+    return lambda label, fraction: bar.progress(min(max(fraction, 0.0), 1.0), text=label)
 
 
 def current_user() -> User | None:

@@ -12,15 +12,10 @@ from auditor.pii.loaders import TABLE_SUFFIXES, TEXT_SUFFIXES
 from auditor.probes.packs import available_packs, load_pack
 from auditor.probes.targets import parse_target, run_probes
 from auditor.store import PermissionDenied
-from auditor.ui.common import MAX_UPLOAD_MB, get_store, t
+from auditor.ui.common import MAX_UPLOAD_MB, get_store, progress_bar, t
 from auditor.workspace import check_upload_size, scan_upload, score_outputs_upload
 
 DATA_TYPES = sorted(s.lstrip(".") for s in TABLE_SUFFIXES | TEXT_SUFFIXES)
-
-
-def _progress():
-    bar = st.progress(0.0)
-    return lambda label, fraction: bar.progress(min(max(fraction, 0.0), 1.0), text=label)
 
 
 def data_section(user, audit_id: int) -> None:
@@ -32,7 +27,7 @@ def data_section(user, audit_id: int) -> None:
         check_upload_size(upload.name, upload.size, MAX_UPLOAD_MB)
         with st.status(t("running"), expanded=True) as status:
             scanned = scan_upload(
-                get_store(), user, audit_id, upload.name, upload.getvalue(), keep_content=keep, progress=_progress()
+                get_store(), user, audit_id, upload.name, upload.getvalue(), keep_content=keep, progress=progress_bar()
             )
             status.update(label=t("scan_done", count=scanned.section["finding_count"]), state="complete")
     except (InputError, PermissionDenied) as exc:
@@ -64,7 +59,7 @@ def outputs_section(user, audit_id: int) -> None:
             check_upload_size(upload.name, upload.size, MAX_UPLOAD_MB)
             with st.status(t("running"), expanded=True):
                 section = score_outputs_upload(
-                    get_store(), user, audit_id, upload.name, upload.getvalue(), progress=_progress()
+                    get_store(), user, audit_id, upload.name, upload.getvalue(), progress=progress_bar()
                 )
             st.success(section["summary_text"])
         except (InputError, PermissionDenied) as exc:
@@ -84,7 +79,7 @@ def outputs_section(user, audit_id: int) -> None:
         try:
             target = parse_target(target_spec)
             with st.status(t("running"), expanded=True):
-                counts = run_probes(list(load_pack(pack).probes)[: int(limit)], target, out, progress=_progress())
+                counts = run_probes(list(load_pack(pack).probes)[: int(limit)], target, out, progress=progress_bar())
             st.info(f"{counts}")
             section = score_outputs_upload(get_store(), user, audit_id, out.name, out.read_bytes())
             st.success(section["summary_text"])

@@ -9,7 +9,7 @@ from auditor.demo import demo_audit, remediated_demo
 from auditor.probes.scorers import get_scorers
 from auditor.probes.targets import parse_target
 from auditor.ui import charts
-from auditor.ui.common import t
+from auditor.ui.common import progress_bar, t
 from auditor.ui.results import show_score
 
 
@@ -32,9 +32,9 @@ def _groups() -> dict:
 
 def _load() -> None:
     with st.status(t("running"), expanded=True) as status:
-        bar = st.progress(0.0)
-        before = demo_audit(progress=lambda label, f: bar.progress(min(f, 1.0), text=label))
-        after = remediated_demo(before, progress=lambda label, f: bar.progress(min(f, 1.0), text=label))
+        progress = progress_bar()
+        before = demo_audit(progress=progress)
+        after = remediated_demo(before, progress=progress)
         status.update(label=t("demo_loaded"), state="complete")
     st.session_state.workshop = {"before": before.report.to_dict(), "after": after.report.to_dict()}
 
